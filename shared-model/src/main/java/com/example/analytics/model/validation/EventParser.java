@@ -136,19 +136,25 @@ public final class EventParser<E extends Event> {
     /**
      * Checks that the record key is the event's id, as producers are required to key it.
      *
-     * @return the key as a string
+     * @param key the record key as {@link #keyDeserializer()} decoded it, {@code null} when the record had none
      */
-    public String checkKey(byte[] rawKey, E event) {
-        if (rawKey == null) {
+    public void checkKey(String key, E event) {
+        if (key == null) {
             throw new InvalidRecordException(MISSING_KEY, "record has no key; expected " + idField);
         }
-        String key = decodeUtf8(rawKey);
         if (!key.equals(event.subjectId())) {
             throw new InvalidRecordException(KEY_MISMATCH,
                     "record key '" + abbreviate(key) + "' does not match " + idField + " '"
                             + abbreviate(event.subjectId()) + "'");
         }
-        return key;
+    }
+
+    /**
+     * Decodes keys as strict UTF-8. Lenient decoding would turn a broken key into replacement characters and lose
+     * the original bytes; this one raises {@link InvalidRecordException} so the record reaches the DLQ unchanged.
+     */
+    public static Deserializer<String> keyDeserializer() {
+        return (topic, raw) -> raw == null ? null : decodeUtf8(raw);
     }
 
     private E readFields(JsonParser parser) {

@@ -130,10 +130,18 @@ class EventParserTest {
     void theKeyMustBeTheEventsId() {
         UserEvent event = users.parse(bytes(json("\"data\":{}")));
 
-        assertThat(users.checkKey(bytes("u1"), event)).isEqualTo("u1");
-        assertThat(reasonOf(() -> users.checkKey(bytes("u2"), event))).isEqualTo(KEY_MISMATCH);
+        users.checkKey("u1", event);
+        assertThat(reasonOf(() -> users.checkKey("u2", event))).isEqualTo(KEY_MISMATCH);
         assertThat(reasonOf(() -> users.checkKey(null, event))).isEqualTo(MISSING_KEY);
-        assertThat(reasonOf(() -> users.checkKey(new byte[] {(byte) 0xFF, 0x41}, event))).isEqualTo(KEY_NOT_UTF8);
+    }
+
+    @Test
+    void keysAreDecodedAsStrictUtf8() {
+        var keys = EventParser.keyDeserializer();
+
+        assertThat(keys.deserialize("t", bytes("produit_é"))).isEqualTo("produit_é");
+        assertThat(keys.deserialize("t", null)).isNull();
+        assertThat(reasonOf(() -> keys.deserialize("t", new byte[] {(byte) 0xFF, 0x41}))).isEqualTo(KEY_NOT_UTF8);
     }
 
     @Test
@@ -142,7 +150,7 @@ class EventParserTest {
         ProductEvent event = products.parse(bytes(
                 "{\"product_id\":\"produit_é\",\"event_type\":\"product_view\",\"timestamp\":1}"));
 
-        assertThat(products.checkKey(bytes("produit_é"), event)).isEqualTo("produit_é");
+        products.checkKey(EventParser.keyDeserializer().deserialize("t", bytes("produit_é")), event);
     }
 
     @Test

@@ -1,0 +1,223 @@
+package com.example.analytics.support.config;
+
+import com.example.analytics.model.topics.TopicAdmin;
+import com.example.analytics.support.health.KafkaStreamsHealth;
+import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
+import com.example.analytics.support.query.GlobalQuery;
+import com.example.analytics.support.query.InstanceClient;
+import com.example.analytics.support.query.KeyQuery;
+import com.example.analytics.support.query.QueryRegistry;
+import com.example.analytics.support.query.QueryRouter;
+import com.example.analytics.support.streams.KafkaDeadLetterPublisher;
+import com.example.analytics.support.streams.ManagedKafkaStreams;
+import com.example.analytics.support.streams.ReplaceThreadHandler;
+import com.example.analytics.support.streams.StreamTime;
+import com.example.analytics.support.streams.StreamsConfigFactory;
+import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.support.streams.TopologyTopics;
+import com.example.analytics.support.web.InstancesController;
+import com.example.analytics.support.web.InternalQueryController;
+import com.example.analytics.support.web.ProblemDetailsAdvice;
+import com.example.analytics.support.web.ProblemErrorController;
+import com.example.analytics.support.web.QueryResponses;
+import com.example.analytics.support.web.StatsController;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Everything a service gets by depending on streams-support. A service contributes its {@link Topology} bean
+ * (built from a {@link TopologyEnvironment}) and its {@link KeyQuery}/{@link GlobalQuery} beans; this runs the
+ * topology, creates its topics, dead-letters bad input, routes queries, reports health and counts.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
+@EnableConfigurationProperties(AnalyticsStreamsProperties.class)
+public class StreamsSupportAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsSupportAutoConfiguration.class);
+    private static final Duration TOPIC_CREATION_DEADLINE = Duration.ofMinutes(2);
+
+    @Bean
+    StreamTime streamTime() {
+        return new StreamTime();
+    }
+
+    @Bean
+    MicrometerProcessingMetrics processingMetrics(MeterRegistry registry, AnalyticsStreamsProperties props) {
+        return new MicrometerProcessingMetrics(registry, props.serviceName());
+    }
+
+    @Bean
+    TopologyEnvironment topologyEnvironment(AnalyticsStreamsProperties props, MicrometerProcessingMetrics metrics,
+                                            StreamTime streamTime) {
+        return new TopologyEnvironment(props.serviceName(), Clock.systemUTC(), props.grace(), props.maxFutureSkew(),
+                metrics, streamTime);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaDeadLetterPublisher deadLetterPublisher(KafkaProperties kafka, MicrometerProcessingMetrics metrics,
+                                                 AnalyticsStreamsProperties props) {
+        return new KafkaDeadLetterPublisher(kafka.buildProducerProperties(),
+                com.example.analytics.model.topics.Topics.DLQ_MAX_MESSAGE_BYTES + 64 * 1024, metrics,
+                props.closeTimeout());
+    }
+
+    @Bean
+    TopologyTopics topologyTopics(Topology topology) {
+        return TopologyTopics.of(topology);
+    }
+
+    @Bean
+    ManagedKafkaStreams managedKafkaStreams(Topology topology, TopologyTopics topics, AnalyticsStreamsProperties props,
+                                            KafkaProperties kafka, KafkaDeadLetterPublisher deadLetters,
+                                            ApplicationContext context, MeterRegistry registry) {
+        Counter replaced = Counter.builder("analytics.stream.threads.replaced")
+                .description("Stream threads that died and were replaced")
+                .tag("service", props.serviceName())
+                .register(registry);
+        return new ManagedKafkaStreams(topology, props,
+                host -> StreamsConfigFactory.build(kafka.buildStreamsProperties(), props, host,
+                        stateDir(props, host), deadLetters),
+                () -> createTopics(props, kafka, topics),
+                () -> applicationServer(props, context),
+                registry,
+                new ReplaceThreadHandler(10, Duration.ofMinutes(1), Clock.systemUTC(), replaced::increment));
+    }
+
+    @Bean
+    InstanceClient instanceClient(AnalyticsStreamsProperties props) {
+        return new InstanceClient(props.queryTimeout());
+    }
+
+    @Bean
+    QueryRegistry queryRegistry(ObjectProvider<KeyQuery<?>> keyQueries, ObjectProvider<GlobalQuery<?>> globalQueries) {
+        return new QueryRegistry(keyQueries.orderedStream().toList(), globalQueries.orderedStream().toList());
+    }
+
+    @Bean
+    QueryRouter queryRouter(ManagedKafkaStreams runtime, TopologyTopics topics, InstanceClient client,
+                            StreamTime streamTime, AnalyticsStreamsProperties props) {
+        return new QueryRouter(runtime, topics, client, streamTime, props.queryTimeout());
+    }
+
+    @Bean
+    QueryResponses queryResponses(AnalyticsStreamsProperties props) {
+        return new QueryResponses(props.retryAfter());
+    }
+
+    @Bean
+    InternalQueryController internalQueryController(QueryRegistry registry, QueryRouter router,
+                                                     AnalyticsStreamsProperties props) {
+        return new InternalQueryController(registry, router, props.retryAfter());
+    }
+
+    @Bean
+    InstancesController instancesController(ManagedKafkaStreams runtime, AnalyticsStreamsProperties props) {
+        return new InstancesController(runtime, props.retryAfter());
+    }
+
+    @Bean
+    StatsController statsController(ManagedKafkaStreams runtime, MicrometerProcessingMetrics metrics,
+                                    StreamTime streamTime, InstanceClient client, AnalyticsStreamsProperties props) {
+        return new StatsController(runtime, metrics, streamTime, client, props.queryTimeout());
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    HealthIndicator kafkaStreamsReadinessHealthIndicator(ManagedKafkaStreams runtime) {
+        return KafkaStreamsHealth.readiness(runtime);
+    }
+
+    @Bean
+    HealthIndicator kafkaStreamsLivenessHealthIndicator(ManagedKafkaStreams runtime) {
+        return KafkaStreamsHealth.liveness(runtime);
+    }
+
+    /** The configured {@code host:port}, else the advertised host and the port the web server actually bound. */
+    static HostInfo applicationServer(AnalyticsStreamsProperties props, ApplicationContext context) {
+        if (props.applicationServer() != null && !props.applicationServer().isBlank()) {
+            return HostInfo.buildFromEndpoint(props.applicationServer());
+        }
+        if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            return new HostInfo(props.advertisedHost(), web.getWebServer().getPort());
+        }
+        throw new IllegalStateException("analytics.streams.application-server is not set and there is no web server "
+                + "to take the port from");
+    }
+
+    /**
+     * One directory per application id and instance address, so instances sharing a host never share state and a
+     * restarted instance finds its state again.
+     */
+    static Path stateDir(AnalyticsStreamsProperties props, HostInfo host) {
+        if (props.stateDir() != null && !props.stateDir().isBlank()) {
+            return Path.of(props.stateDir());
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "analytics-streams", props.effectiveApplicationId(),
+                host.host() + "-" + host.port());
+    }
+
+    /** Retries while the broker is still coming up (docker-compose, Kubernetes start everything at once). */
+    static void createTopics(AnalyticsStreamsProperties props, KafkaProperties kafka, TopologyTopics topics) {
+        if (!props.createTopics() || topics.external().isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TOPIC_CREATION_DEADLINE.toNanos();
+        Optional<Short> replication = props.replicationFactor() < 0
+                ? Optional.empty() : Optional.of(props.replicationFactor());
+        while (true) {
+            try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+                List<String> created = TopicAdmin.createMissing(admin, topics.external(), props.partitions(),
+                        replication, Duration.ofSeconds(15));
+                if (!created.isEmpty()) {
+                    log.info("Created topics {}", created);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cannot create topics " + topics.external()
+                            + " within " + TOPIC_CREATION_DEADLINE + "; is spring.kafka.bootstrap-servers right?", e);
+                }
+                log.warn("Cannot create topics yet ({}); retrying", e.getMessage());
+                sleepBeforeRetry();
+            }
+        }
+    }
+
+    private static void sleepBeforeRetry() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the broker", interrupted);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.example.analytics.support.streams;
+
+import com.example.analytics.support.metrics.ProcessingMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What every topology needs from its runtime besides its own rule properties: who it is, the clocks, and where to
+ * report. Plain data, so a topology built in a test is the one built in the service.
+ *
+ * @param clock         wall clock, for {@code detected_at} and the future bound of event times
+ * @param grace         how far behind stream time a record may be and still count
+ * @param maxFutureSkew how far ahead of {@code clock} an event time may be before it is bad input
+ */
+public record TopologyEnvironment(String serviceName, Clock clock, Duration grace, Duration maxFutureSkew,
+                                  ProcessingMetrics metrics, StreamTime streamTime) {
+
+    public TopologyEnvironment {
+        Objects.requireNonNull(serviceName, "serviceName");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(grace, "grace");
+        Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(streamTime, "streamTime");
+    }
+
+    /** Defaults of the running services (5 s grace, 1 h future bound) with the given clock and metrics. */
+    public static TopologyEnvironment of(String serviceName, Clock clock, ProcessingMetrics metrics) {
+        return new TopologyEnvironment(serviceName, clock, Duration.ofSeconds(5), Duration.ofHours(1), metrics,
+                new StreamTime());
+    }
+}

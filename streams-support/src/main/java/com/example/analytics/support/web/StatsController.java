@@ -1,0 +1,100 @@
+package com.example.analytics.support.web;
+
+import com.example.analytics.model.json.Json;
+import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
+import com.example.analytics.support.query.InstanceClient;
+import com.example.analytics.support.streams.ManagedKafkaStreams;
+import com.example.analytics.support.streams.StreamTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Per-service record statistics: late records (counted, not applied) and dead-lettered records, summed over all
+ * instances. Counts are since each instance started; Prometheus keeps the history.
+ */
+@RestController
+public class StatsController {
+
+    static final String INTERNAL_PATH = "/internal/stats";
+
+    /** What one instance reports about itself. */
+    public record InstanceStats(String instance, String state, long lateRecords, long deadLetteredRecords,
+                                Double asOf) {
+    }
+
+    private final ManagedKafkaStreams runtime;
+    private final MicrometerProcessingMetrics metrics;
+    private final StreamTime streamTime;
+    private final InstanceClient client;
+    private final Duration timeout;
+
+    public StatsController(ManagedKafkaStreams runtime, MicrometerProcessingMetrics metrics, StreamTime streamTime,
+                           InstanceClient client, Duration timeout) {
+        this.runtime = runtime;
+        this.metrics = metrics;
+        this.streamTime = streamTime;
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    @GetMapping(INTERNAL_PATH)
+    public InstanceStats here() {
+        HostInfo self = runtime.self();
+        return new InstanceStats(self == null ? null : self.host() + ":" + self.port(), runtime.state().name(),
+                metrics.lateTotal(), metrics.deadLetteredTotal(), streamTime.epochSeconds());
+    }
+
+    @GetMapping("/api/stats")
+    public Map<String, Object> all() {
+        Set<HostInfo> hosts = new LinkedHashSet<>();
+        runtime.streams().ifPresent(streams -> {
+            try {
+                streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo).forEach(hosts::add);
+            } catch (IllegalStateException e) {
+                // not running: report this instance alone
+            }
+        });
+        List<CompletableFuture<InstanceStats>> calls = new ArrayList<>();
+        calls.add(CompletableFuture.completedFuture(here()));
+        for (HostInfo host : hosts) {
+            if (!host.equals(runtime.self())) {
+                calls.add(client.get(host, INTERNAL_PATH, Map.of())
+                        .thenApply(r -> r.status() == 200 ? Json.mapper().readValue(r.body(), InstanceStats.class) : null)
+                        .exceptionally(e -> null));
+            }
+        }
+        List<InstanceStats> answered = new ArrayList<>();
+        for (CompletableFuture<InstanceStats> call : calls) {
+            try {
+                InstanceStats stats = call.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+                if (stats != null) {
+                    answered.add(stats);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // counted as not answered below
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("late_records", answered.stream().mapToLong(InstanceStats::lateRecords).sum());
+        body.put("dead_lettered_records", answered.stream().mapToLong(InstanceStats::deadLetteredRecords).sum());
+        body.put("as_of", answered.stream().map(InstanceStats::asOf).filter(Objects::nonNull)
+                .max(Double::compare).orElse(null));
+        body.put("instances", answered);
+        body.put("complete", answered.size() == Math.max(1, hosts.size()));
+        return body;
+    }
+}

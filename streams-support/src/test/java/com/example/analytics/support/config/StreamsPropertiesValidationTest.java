@@ -1,0 +1,68 @@
+package com.example.analytics.support.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+/** A wrong setting stops the service at start with a message naming the property, not later with a stack trace. */
+class StreamsPropertiesValidationTest {
+
+    @Configuration
+    @EnableConfigurationProperties(AnalyticsStreamsProperties.class)
+    static class PropertiesOnly {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(PropertiesOnly.class)
+            .withPropertyValues("analytics.streams.service-name=test-service");
+
+    @Test
+    void defaultsAreTheDesignDefaults() {
+        runner.run(context -> {
+            AnalyticsStreamsProperties props = context.getBean(AnalyticsStreamsProperties.class);
+            assertThat(props.processingGuarantee()).isEqualTo(AnalyticsStreamsProperties.ProcessingGuarantee.EXACTLY_ONCE_V2);
+            assertThat(props.partitions()).isEqualTo(6);
+            assertThat(props.grace()).hasSeconds(5);
+            assertThat(props.commitInterval()).hasMillis(100);
+            assertThat(props.effectiveApplicationId()).isEqualTo("test-service");
+        });
+    }
+
+    @Test
+    void atLeastOnceIsOneSettingAway() {
+        runner.withPropertyValues("analytics.streams.processing-guarantee=at_least_once").run(context ->
+                assertThat(context.getBean(AnalyticsStreamsProperties.class).processingGuarantee().kafkaValue())
+                        .isEqualTo("at_least_once"));
+    }
+
+    @Test
+    void anOutOfRangeValueFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("analytics.streams.partitions=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("analytics.streams.partitions");
+        });
+    }
+
+    @Test
+    void aMalformedApplicationServerFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("analytics.streams.application-server=no-port").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("analytics.streams.application-server");
+        });
+    }
+
+    @Test
+    void anUnknownGuaranteeFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("analytics.streams.processing-guarantee=exactly_twice").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("analytics.streams.processing-guarantee");
+        });
+    }
+}

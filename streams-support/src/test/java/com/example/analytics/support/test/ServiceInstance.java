@@ -1,0 +1,80 @@
+package com.example.analytics.support.test;
+
+import com.example.analytics.support.streams.ManagedKafkaStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One running instance of a service, started in this JVM the way the launcher starts it: its own Spring context,
+ * web port and state directory, on a real broker.
+ */
+public final class ServiceInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private ServiceInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Starts {@code application} against {@code bootstrapServers} with a free port, a fresh state directory and
+     * a short consumer session so a vanished instance is noticed in seconds.
+     */
+    public static ServiceInstance start(Class<?> application, String bootstrapServers, String applicationId,
+                                        Map<String, String> overrides) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("server.port", "0");
+        props.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        props.put("analytics.streams.application-id", applicationId);
+        props.put("analytics.streams.state-dir", tempDir(applicationId).toString());
+        props.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
+        props.put("spring.kafka.streams.properties.heartbeat.interval.ms", "500");
+        props.put("management.metrics.use-global-registry", "false");
+        props.put("spring.main.banner-mode", "off");
+        props.putAll(overrides);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .properties(props)
+                .run();
+        return new ServiceInstance(context);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public String hostAndPort() {
+        return "localhost:" + port();
+    }
+
+    public ManagedKafkaStreams streams() {
+        return context.getBean(ManagedKafkaStreams.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static Path tempDir(String applicationId) {
+        try {
+            return Files.createTempDirectory("state-" + applicationId + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
