@@ -1,0 +1,192 @@
+package com.example.analytics.launcher;
+
+import com.example.analytics.model.topics.TopicAdmin;
+import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.AnalyticsServiceDefinition;
+import com.example.analytics.support.streams.ManagedKafkaStreams;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM: an embedded KRaft broker (unless {@code --bootstrap-servers} names a cluster),
+ * the catalogue topics, then every service module found on the class path, each in its own Spring context with
+ * its own port and state directory. One line per component once it is ready; Ctrl-C stops everything cleanly.
+ */
+public final class Launcher implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final LauncherOptions options;
+    private final PrintStream out;
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private KraftBroker broker;
+    private Path dataDir;
+    private boolean temporaryDataDir;
+    private String bootstrapServers;
+
+    public Launcher(LauncherOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(LauncherOptions.USAGE);
+            return;
+        }
+        Launcher launcher = new Launcher(options, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.close();
+            stopped.countDown();
+        }, "launcher-shutdown"));
+        try {
+            launcher.start();
+        } catch (RuntimeException e) {
+            System.err.println("Start-up failed: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    public void start() {
+        dataDir = options.dataDir().orElseGet(Launcher::temporaryDirectory);
+        temporaryDataDir = options.dataDir().isEmpty();
+        if (options.bootstrapServers().isPresent()) {
+            bootstrapServers = options.bootstrapServers().get();
+            out.println("Kafka cluster   " + bootstrapServers + " (external)");
+        } else {
+            broker = KraftBroker.start(options.brokerPort(), dataDir.resolve("broker"));
+            bootstrapServers = broker.bootstrapServers();
+            out.println("Kafka broker    " + bootstrapServers + " ready (KRaft, data in " + dataDir + ")");
+        }
+        createTopics();
+        if (options.services()) {
+            startServices();
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Where broker data and service state live; null once a temporary directory has been removed. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public List<ConfigurableApplicationContext> services() {
+        return List.copyOf(services);
+    }
+
+    private void createTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicAdmin.createMissing(admin, Topics.ALL, options.partitions(), Optional.empty(), Duration.ofSeconds(30));
+        }
+        out.println("Topics          " + Topics.ALL + " (" + options.partitions() + " partitions)");
+    }
+
+    private void startServices() {
+        List<AnalyticsServiceDefinition> definitions = ServiceLoader.load(AnalyticsServiceDefinition.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparingInt(AnalyticsServiceDefinition::defaultPort))
+                .toList();
+        if (definitions.isEmpty()) {
+            out.println("Services        none on the class path yet");
+            return;
+        }
+        for (AnalyticsServiceDefinition definition : definitions) {
+            services.add(new SpringApplicationBuilder(definition.applicationClass())
+                    .properties(serviceProperties(definition))
+                    .run());
+        }
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        for (int i = 0; i < definitions.size(); i++) {
+            ManagedKafkaStreams streams = services.get(i).getBean(ManagedKafkaStreams.class);
+            while (!streams.isReady() && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(200));
+            }
+            AnalyticsServiceDefinition definition = definitions.get(i);
+            out.printf("%-15s http://localhost:%d %s%n", definition.name(), definition.defaultPort(),
+                    streams.isReady() ? "ready" : "started, not ready yet (" + streams.state() + ")");
+        }
+    }
+
+    private Map<String, Object> serviceProperties(AnalyticsServiceDefinition definition) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("server.port", definition.defaultPort());
+        props.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        props.put("analytics.streams.state-dir", dataDir.resolve("state").resolve(definition.name()).toString());
+        props.put("analytics.streams.partitions", options.partitions());
+        // Four applications share this JVM; each keeps its own meters.
+        props.put("management.metrics.use-global-registry", false);
+        props.put("spring.main.banner-mode", "off");
+        return props;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (temporaryDataDir && dataDir != null) {
+            deleteRecursively(dataDir);
+            dataDir = null;
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("analytics-launcher-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is a temp directory
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the services", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.analytics.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.analytics.model.topics.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LauncherTest {
+
+    @Test
+    void startsABrokerCreatesEveryCatalogueTopicAndSaysWhereItIs(@TempDir Path dataDir) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        LauncherOptions options = LauncherOptions.parse("--broker-port", "0", "--data-dir", dataDir.toString(),
+                "--partitions", "3");
+        try (Launcher launcher = new Launcher(options, new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            launcher.start();
+
+            String printed = output.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("Kafka broker    " + launcher.bootstrapServers() + " ready");
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    launcher.bootstrapServers()))) {
+                Map<String, TopicDescription> topics = admin.describeTopics(
+                        Topics.ALL.stream().map(topic -> topic.name()).toList()).allTopicNames().get();
+                assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(
+                        Topics.ALL.stream().map(topic -> topic.name()).collect(Collectors.toSet()));
+                assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+            }
+        }
+        assertThat(Files.exists(dataDir.resolve("broker/kafka-logs/meta.properties")))
+                .as("a given data directory is kept").isTrue();
+    }
+
+    @Test
+    void aTemporaryDataDirectoryIsRemovedOnClose() {
+        Launcher launcher = new Launcher(LauncherOptions.parse("--broker-port", "0", "--broker-only"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        launcher.start();
+        Path temporary = launcher.dataDir();
+        assertThat(temporary.resolve("broker")).isDirectory();
+
+        launcher.close();
+
+        assertThat(temporary).doesNotExist();
+    }
+
+    @Test
+    void badOptionsAreExplained() {
+        assertThatThrownBy(() -> LauncherOptions.parse("--broker-port", "x"))
+                .hasMessageContaining("--broker-port must be a number");
+        assertThatThrownBy(() -> LauncherOptions.parse("--nope")).hasMessageContaining("unknown option --nope");
+        assertThatThrownBy(() -> LauncherOptions.parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
+        assertThat(LauncherOptions.parse().brokerPort()).isEqualTo(9092);
+    }
+}
