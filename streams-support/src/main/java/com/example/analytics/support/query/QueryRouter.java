@@ -90,7 +90,9 @@ public class QueryRouter {
             QueryResult<T> fallback = standby.equals(self)
                     ? readLocal(query, key, metadata.partition(), true, params)
                     : readRemote(standby, query, key, true, params);
-            if (!(fallback instanceof QueryResult.NotReady<T>)) {
+            // A standby may still be catching up (or be a fresh warm-up replica), so only what it has counts;
+            // its "not found" proves nothing.
+            if (fallback instanceof QueryResult.Found<T>) {
                 return fallback;
             }
         }

@@ -65,6 +65,11 @@ public final class ServiceInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Makes the instance unreachable over HTTP while its Kafka Streams keeps running and owning partitions. */
+    public void stopWebServer() {
+        ((WebServerApplicationContext) context).getWebServer().stop();
+    }
+
     @Override
     public void close() {
         context.close();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.support.streams.DeadLetters;
 import com.example.analytics.support.test.Http;
-import com.example.analytics.support.test.KafkaBrokerTest;
 import com.example.analytics.support.test.ServiceInstance;
 import com.example.analytics.support.test.TopicRecords;
 import com.example.analytics.support.testapp.CountingApplication;
@@ -30,32 +29,36 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two instances of a counting service on one embedded KRaft broker: keys owned by the other instance are proxied,
+ * Two instances of a counting service on one real broker: keys owned by the other instance are proxied,
  * global queries merge both, bad records reach the DLQ, and while a third instance joins (forcing a rebalance)
  * every answer is either correct or a 503 with Retry-After.
  */
-@KafkaBrokerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TwoInstanceRoutingBrokerTest {
+abstract class RoutingScenario {
 
     private static final String APP_ID = "routing-test";
     private static final int USERS = 60;
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final Map<String, String> NAME = Map.of("spring.application.name", "streams-support-test");
+    private static final Map<String, String> NAME = Map.of("spring.application.name", "streams-support-test",
+            "analytics.streams.num-standby-replicas", "1");
 
-    private static String bootstrap;
-    private static ServiceInstance a;
-    private static ServiceInstance b;
-    private static final Map<String, Long> expected = new ConcurrentHashMap<>();
+    private String bootstrap;
+    private ServiceInstance a;
+    private ServiceInstance b;
+    private final Map<String, Long> expected = new ConcurrentHashMap<>();
+
+    /** The broker this run of the scenario uses. */
+    protected abstract String bootstrapServers();
 
     @BeforeAll
-    static void startTwoInstancesAndProduce(EmbeddedKafkaBroker broker) {
-        bootstrap = broker.getBrokersAsString();
+    void startTwoInstancesAndProduce() {
+        bootstrap = bootstrapServers();
         a = ServiceInstance.start(CountingApplication.class, bootstrap, APP_ID, NAME);
         b = ServiceInstance.start(CountingApplication.class, bootstrap, APP_ID, NAME);
         await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()
@@ -78,7 +81,7 @@ class TwoInstanceRoutingBrokerTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (b != null) {
             b.close();
         }
@@ -193,7 +196,8 @@ class TwoInstanceRoutingBrokerTest {
         int portOfC = freePort();
         CompletableFuture<ServiceInstance> c = CompletableFuture.supplyAsync(() -> ServiceInstance.start(
                 CountingApplication.class, bootstrap, APP_ID,
-                Map.of("server.port", Integer.toString(portOfC), "spring.application.name", "streams-support-test")));
+                Map.of("server.port", Integer.toString(portOfC), "spring.application.name", "streams-support-test",
+                        "analytics.streams.num-standby-replicas", "1")));
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> wrong = new ArrayList<>();
         List<String> urls = List.of(a.baseUrl(), b.baseUrl(), "http://localhost:" + portOfC);
@@ -228,7 +232,26 @@ class TwoInstanceRoutingBrokerTest {
         }
     }
 
-    private static void check(String url, Map<Integer, AtomicInteger> statuses, List<String> wrong,
+    @Test
+    @Order(8)
+    void whenTheOwnerCannotBeReachedTheStandbyAnswersAndSaysItIsStale() {
+        await().atMost(WAIT).until(() -> standbyPartitions(a) > 0);
+        String keyOfB = expected.keySet().stream()
+                .filter(key -> owner(a, key).equals(hostInfo(b)) && standbys(a, key).contains(hostInfo(a)))
+                .findFirst().orElseThrow();
+        b.stopWebServer();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            Http.Response response = Http.get(a.baseUrl() + "/api/counts/" + keyOfB);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            JsonNode body = response.json();
+            assertThat(body.get("stale").asBoolean()).isTrue();
+            assertThat(body.get("served_by").asString()).isEqualTo(a.hostAndPort());
+            assertThat(body.get("count").asLong()).isEqualTo(expected.get(keyOfB));
+        });
+    }
+
+    private void check(String url, Map<Integer, AtomicInteger> statuses, List<String> wrong,
                               java.util.function.Predicate<JsonNode> correct) {
         Http.Response response;
         try {
@@ -250,6 +273,16 @@ class TwoInstanceRoutingBrokerTest {
     private static int ownedPartitions(ServiceInstance instance) {
         return instance.streams().streams().map(streams -> streams.metadataForLocalThreads().stream()
                 .mapToInt(thread -> thread.activeTasks().size()).sum()).orElse(0);
+    }
+
+    private static int standbyPartitions(ServiceInstance instance) {
+        return instance.streams().streams().map(streams -> streams.metadataForLocalThreads().stream()
+                .mapToInt(thread -> thread.standbyTasks().size()).sum()).orElse(0);
+    }
+
+    private static java.util.Set<HostInfo> standbys(ServiceInstance via, String key) {
+        return via.streams().streams().orElseThrow()
+                .queryMetadataForKey(CountingTopology.STORE, key, new StringSerializer()).standbyHosts();
     }
 
     private static HostInfo owner(ServiceInstance via, String key) {
