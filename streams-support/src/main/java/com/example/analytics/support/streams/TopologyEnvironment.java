@@ -1,8 +1,10 @@
 package com.example.analytics.support.streams;
 
+import com.example.analytics.model.Action;
 import com.example.analytics.support.metrics.ProcessingMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,17 @@ public record TopologyEnvironment(String serviceName, Clock clock, Duration grac
         Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(streamTime, "streamTime");
+    }
+
+    /**
+     * An action of this service, detected now, for the record at {@code eventTimeMillis} that triggered it.
+     *
+     * @param rule    the rule that fired, or null when the action type has only one
+     * @param trigger what tells two firings for one subject apart; usually the trigger's event time in ms
+     */
+    public Action action(String actionType, String rule, String subject, String trigger, long eventTimeMillis,
+                         Map<String, Object> data) {
+        return Action.of(serviceName, actionType, rule, subject, trigger, eventTimeMillis, clock.millis(), data);
     }
 
     /** Defaults of the running services (5 s grace, 1 h future bound) with the given clock and metrics. */

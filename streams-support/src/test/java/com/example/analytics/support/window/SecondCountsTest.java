@@ -1,0 +1,83 @@
+package com.example.analytics.support.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class SecondCountsTest {
+
+    @Test
+    void theWindowAtTHoldsTheLastNSecondsIncludingT() {
+        SecondCounts counts = new SecondCounts();
+        counts.add(1000, 1);
+        counts.add(1059, 1);
+        counts.add(1060, 1);
+
+        assertThat(counts.sumOfWindowEndingAt(1059, 60)).isEqualTo(2);
+        assertThat(counts.sumOfWindowEndingAt(1060, 60)).as("second 1000 is exactly 60 s old").isEqualTo(2);
+        assertThat(counts.sumOfWindowEndingAt(1060, 61)).isEqualTo(3);
+    }
+
+    @Test
+    void anOutOfOrderAdditionIsPlacedWhereItBelongsAndEarlierWindowsIgnoreLaterSeconds() {
+        SecondCounts counts = new SecondCounts();
+        counts.add(10, 1);
+        counts.add(20, 1);
+        counts.add(15, 2);
+        counts.add(20, 1);
+
+        assertThat(counts.sumOfWindowEndingAt(15, 10)).isEqualTo(3);
+        assertThat(counts.sumOfWindowEndingAt(20, 10)).isEqualTo(4);
+        assertThat(counts.entries()).isEqualTo(3);
+        assertThat(counts.total()).isEqualTo(5);
+    }
+
+    @Test
+    void pruningForgetsOldSecondsAndSaysWhetherAnythingIsLeft() {
+        SecondCounts counts = new SecondCounts();
+        counts.add(1, 5);
+        counts.add(2, 5);
+
+        assertThat(counts.pruneBefore(2)).isTrue();
+        assertThat(counts.total()).isEqualTo(5);
+        assertThat(counts.pruneBefore(3)).isFalse();
+        assertThat(counts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void secondsAreFlooredAlsoBeforeTheEpoch() {
+        assertThat(SecondCounts.secondOf(1_732_450_000_999L)).isEqualTo(1_732_450_000L);
+        assertThat(SecondCounts.secondOf(-1L)).isEqualTo(-1L);
+    }
+
+    @Test
+    void randomAdditionsAgreeWithAPlainMapAndSurviveSerialisation() {
+        Random random = new Random(42);
+        SecondCounts counts = new SecondCounts();
+        TreeMap<Long, Integer> reference = new TreeMap<>();
+        for (int i = 0; i < 5000; i++) {
+            long second = 1_732_450_000L + random.nextInt(4000);
+            int n = 1 + random.nextInt(3);
+            counts.add(second, n);
+            reference.merge(second, n, Integer::sum);
+            if (i % 500 == 0) {
+                long cut = 1_732_450_000L + random.nextInt(1000);
+                counts.pruneBefore(cut);
+                reference.headMap(cut).clear();
+            }
+        }
+        for (int probe = 0; probe < 200; probe++) {
+            long at = 1_732_450_000L + random.nextInt(4200);
+            int window = 1 + random.nextInt(3600);
+            long expected = reference.subMap(at - window + 1, true, at, true).values().stream()
+                    .mapToLong(Integer::longValue).sum();
+            assertThat(counts.sumOfWindowEndingAt(at, window)).isEqualTo(expected);
+        }
+        byte[] bytes = counts.toBytes();
+        assertThat(bytes).hasSize(counts.serializedSize());
+        assertThat(SecondCounts.fromBytes(bytes)).isEqualTo(counts);
+        assertThat(SecondCounts.fromBytes(new SecondCounts().toBytes()).isEmpty()).isTrue();
+    }
+}
