@@ -121,9 +121,11 @@ public final class Launcher implements AutoCloseable {
             return;
         }
         for (AnalyticsServiceDefinition definition : definitions) {
+            // As arguments: what the launcher decides (broker, port, state dir) wins over each service's
+            // application.yml; every other setting still comes from there or the environment.
             services.add(new SpringApplicationBuilder(definition.applicationClass())
-                    .properties(serviceProperties(definition))
-                    .run());
+                    .run(serviceProperties(definition).entrySet().stream()
+                            .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new)));
         }
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         for (int i = 0; i < definitions.size(); i++) {

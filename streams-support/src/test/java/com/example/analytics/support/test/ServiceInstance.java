@@ -39,9 +39,9 @@ public final class ServiceInstance implements AutoCloseable {
         props.put("management.metrics.use-global-registry", "false");
         props.put("spring.main.banner-mode", "off");
         props.putAll(overrides);
+        // As arguments, so they win over the service's application.yml (its fixed port, for one).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .properties(props)
-                .run();
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         return new ServiceInstance(context);
     }
 

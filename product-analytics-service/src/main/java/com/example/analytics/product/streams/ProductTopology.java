@@ -1,0 +1,100 @@
+package com.example.analytics.product.streams;
+
+import com.example.analytics.model.ProductEvent;
+import com.example.analytics.model.SalesSummary;
+import com.example.analytics.model.json.JsonSerde;
+import com.example.analytics.model.topics.Topics;
+import com.example.analytics.product.ProductProperties;
+import com.example.analytics.support.streams.Inputs;
+import com.example.analytics.support.streams.Outputs;
+import com.example.analytics.support.streams.TopologyEnvironment;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Product metrics, trending and the top-N index per product (keyed as the input, no repartition), and the seed's
+ * sales demo: purchases above the threshold, enriched, re-keyed by store, summarised per tumbling window.
+ */
+public final class ProductTopology {
+
+    public static final String PRODUCTS_STORE = "product-stats";
+    public static final String VIEWERS_STORE = "product-viewers";
+    public static final String RANK_STORE = "product-rank";
+    public static final String TOTALS_STORE = "product-totals";
+    public static final String SALES_OPEN_STORE = "sales-open-windows";
+    public static final String SALES_PROGRESS_STORE = "sales-progress";
+    public static final String SALES_STORE = "sales-summaries";
+    /** The one key of {@link #TOTALS_STORE}: products of the task with at least one view. */
+    public static final String PRODUCTS_VIEWED = "products_viewed";
+
+    private ProductTopology() {
+    }
+
+    public static Topology build(ProductProperties properties, TopologyEnvironment env) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCTS_STORE),
+                Serdes.String(), ProductStats.serde()));
+        // Viewer entries are written once per (product, user) and read once per view: nothing for a cache to absorb.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWERS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RANK_STORE),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
+                Serdes.String(), Serdes.Long()));
+
+        KStream<String, ProductEvent> events = Inputs.productEvents(builder, env);
+        Outputs.actions(events.process(() -> new ProductStatsProcessor(properties, env), Named.as("product-stats"),
+                PRODUCTS_STORE, VIEWERS_STORE, RANK_STORE, TOTALS_STORE), env, "trending");
+
+        addSalesSummaries(builder, events, properties.sales(), env);
+        return builder.build();
+    }
+
+    private static void addSalesSummaries(StreamsBuilder builder, KStream<String, ProductEvent> events,
+                                          ProductProperties.Sales sales, TopologyEnvironment env) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_OPEN_STORE),
+                Serdes.String(), JsonSerde.of(SalesWindow.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_PROGRESS_STORE),
+                Serdes.String(), Serdes.Long()).withCachingDisabled());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SALES_STORE, sales.retention(),
+                sales.window(), false), Serdes.String(), JsonSerde.of(SalesSummary.class)));
+
+        events.flatMap((productId, event) -> sale(productId, event, sales).stream()
+                                .map(sale -> KeyValue.pair(sale.storeId(), sale)).toList(),
+                        Named.as("sales-filter-enrich"))
+                .repartition(Repartitioned.<String, Sale>as("sales-by-store")
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Sale.class)))
+                .process(() -> new SalesWindowProcessor(sales, env), Named.as("sales-windows"),
+                        SALES_OPEN_STORE, SALES_PROGRESS_STORE, SALES_STORE)
+                .to(Topics.SALES_SUMMARIES.name(), Produced.with(Topics.SALES_SUMMARIES.keySerde(),
+                        Topics.SALES_SUMMARIES.valueSerde()).withName("sales-summaries-out"));
+    }
+
+    /** The seed's filter and enrich steps: a purchase above the threshold, with its store, weekend flag and hour. */
+    static Optional<Sale> sale(String productId, ProductEvent event, ProductProperties.Sales sales) {
+        if (!"purchase".equals(event.eventType())) {
+            return Optional.empty();
+        }
+        double amount = event.dataNumber("amount").orElse(0);
+        if (!(amount > sales.minAmount()) || !Double.isFinite(amount)) {
+            return Optional.empty();
+        }
+        String storeId = event.dataText("store_id").filter(id -> !id.isBlank()).orElse(sales.defaultStoreId());
+        ZonedDateTime at = Instant.ofEpochMilli(event.timestampMillis()).atZone(ZoneOffset.UTC);
+        boolean weekend = at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return Optional.of(new Sale(storeId, productId, Math.round(amount * 1_000_000), event.timestampMillis(),
+                weekend, at.getHour()));
+    }
+}
