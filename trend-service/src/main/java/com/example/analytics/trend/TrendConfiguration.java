@@ -1,0 +1,37 @@
+package com.example.analytics.trend;
+
+import com.example.analytics.support.query.GlobalQuery;
+import com.example.analytics.support.query.KeyQuery;
+import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.trend.query.TrendQueries;
+import com.example.analytics.trend.query.TrendQueries.TrendHistory;
+import com.example.analytics.trend.query.TrendQueries.Trends;
+import com.example.analytics.trend.streams.TrendTopology;
+import org.apache.kafka.streams.Topology;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the topology and its queries into the runtime streams-support provides. */
+@Configuration(proxyBeanMethods = false)
+class TrendConfiguration {
+
+    @Bean
+    Topology trendTopology(TrendProperties properties, TopologyEnvironment env) {
+        return TrendTopology.build(properties, env);
+    }
+
+    @Bean
+    TrendQueries trendQueries(TrendProperties properties, TopologyEnvironment env) {
+        return new TrendQueries(properties, env.streamTime());
+    }
+
+    @Bean
+    GlobalQuery<Trends> trendsQuery(TrendQueries queries) {
+        return queries.all();
+    }
+
+    @Bean
+    KeyQuery<TrendHistory> trendHistoryQuery(TrendQueries queries) {
+        return queries.history();
+    }
+}
