@@ -1,5 +1,6 @@
 package com.example.analytics.user;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,7 +8,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class UserAnalyticsApplication {
 
+    public static final int DEFAULT_PORT = 8081;
+
     public static void main(String[] args) {
-        SpringApplication.run(UserAnalyticsApplication.class, args);
+        SpringApplication application = new SpringApplication(UserAnalyticsApplication.class);
+        // A default, not application.yml, so that SERVER_PORT, --server.port and the launcher's port all win.
+        application.setDefaultProperties(Map.of("server.port", DEFAULT_PORT));
+        application.run(args);
     }
 }

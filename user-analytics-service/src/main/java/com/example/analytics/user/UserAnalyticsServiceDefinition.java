@@ -12,7 +12,7 @@ public final class UserAnalyticsServiceDefinition implements AnalyticsServiceDef
 
     @Override
     public int defaultPort() {
-        return 8081;
+        return UserAnalyticsApplication.DEFAULT_PORT;
     }
 
     @Override
