@@ -32,7 +32,8 @@ public class UserAnalyticsConfiguration {
     @Bean
     UserSessionQueries userSessionQueries(UserAnalyticsProperties props, TopologyEnvironment env,
                                           StreamTime streamTime) {
-        return new UserSessionQueries(streamTime, SessionRules.of(props, env.grace()).gapSeconds());
+        return new UserSessionQueries(streamTime, SessionRules.of(props, env.grace()).gapSeconds(),
+                props.defaultSessionsLimit(), props.maxSessionsPerUser());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -42,9 +43,8 @@ public record UserAnalyticsProperties(
         }
     }
 
-    /** The defaults, for tests and benchmarks that build the topology without Spring. */
+    /** The defaults above (bound from the annotations, not repeated), for code that builds the topology itself. */
     public static UserAnalyticsProperties defaults() {
-        return new UserAnalyticsProperties(Duration.ofMinutes(30), Duration.ofSeconds(60), 5.0, 20,
-                Duration.ofHours(24), 100, 10);
+        return new Binder().bindOrCreate("analytics.user", UserAnalyticsProperties.class);
     }
 }

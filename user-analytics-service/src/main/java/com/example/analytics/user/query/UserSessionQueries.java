@@ -4,6 +4,7 @@ import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.query.StoreAccess;
 import com.example.analytics.support.streams.StreamTime;
+import com.example.analytics.support.web.RequestParams;
 import com.example.analytics.user.session.CensusSnapshot;
 import com.example.analytics.user.session.Session;
 import com.example.analytics.user.session.SessionCensusStore;
@@ -28,7 +29,11 @@ public final class UserSessionQueries {
     private final KeyQuery<RecentSessions> recent;
     private final GlobalQuery<CensusSnapshot> census;
 
-    public UserSessionQueries(StreamTime streamTime, long gapSeconds) {
+    /**
+     * @param defaultLimit sessions returned when no {@code limit} is given
+     * @param maxLimit     the largest {@code limit} (the sessions kept per user)
+     */
+    public UserSessionQueries(StreamTime streamTime, long gapSeconds, int defaultLimit, int maxLimit) {
         this.streamTime = streamTime;
         this.gapSeconds = gapSeconds;
         this.current = new KeyQuery<>("current-session", UserAnalyticsTopology.SESSIONS_STORE, SessionView.class,
@@ -39,7 +44,8 @@ public final class UserSessionQueries {
         this.recent = new KeyQuery<>("recent-sessions", UserAnalyticsTopology.SESSIONS_STORE, RecentSessions.class,
                 (stores, user, params) -> sessionsOf(stores, user).map(sessions -> new RecentSessions(user,
                         sessions.sessions().stream()
-                                .limit(Integer.parseInt(params.getOrDefault(LIMIT, "1")))
+                                // Checked again here: the internal endpoint takes parameters from the network too.
+                                .limit(RequestParams.limit(LIMIT, params.get(LIMIT), defaultLimit, maxLimit))
                                 .map(session -> SessionView.of(user, session, active(session)))
                                 .toList())));
         this.census = new GlobalQuery<>("session-census", UserAnalyticsTopology.CENSUS_STORE, CensusSnapshot.class,

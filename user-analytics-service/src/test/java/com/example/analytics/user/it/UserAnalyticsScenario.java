@@ -28,8 +28,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * same generated records.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class UserAnalyticsScenario {
 
     private static final String APP_ID = "user-analytics-it";
@@ -211,6 +215,30 @@ abstract class UserAnalyticsScenario {
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.json().get("status").asInt()).isEqualTo(404);
         }
+    }
+
+    /** Last: the census is not changelogged, so the instance taking over must rebuild it from the restored store. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenAnInstanceLeavesTheOtherRebuildsTheFiguresFromTheRestoredStore() {
+        String userOfB = expected.sessionsByUser.keySet().stream().filter(user -> owner(user).equals(b.hostAndPort()))
+                .findFirst().orElseThrow();
+        b.close();
+        b = null;
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(ownedPartitions(a)).isEqualTo(PARTITIONS);
+            Http.Response response = Http.get(a.baseUrl() + "/api/sessions/active");
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            JsonNode body = response.json();
+            assertThat(body.get("total_users").asLong()).isEqualTo(expected.sessionsByUser.size());
+            assertThat(body.get("active_sessions").asLong()).isEqualTo(expected.activeSessions());
+            assertThat(body.get("served_by").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly(a.hostAndPort());
+        });
+        JsonNode sessions = Http.get(a.baseUrl() + "/api/users/" + userOfB + "/sessions").json();
+        assertThat(sessions.get("served_by").asString()).isEqualTo(a.hostAndPort());
+        assertThat(sessions.get("sessions")).hasSize(Math.min(10, expected.sessionsByUser.get(userOfB).size()));
     }
 
     @Test
