@@ -141,6 +141,9 @@ public final class Launcher implements AutoCloseable {
 
     private Map<String, Object> serviceProperties(AnalyticsServiceDefinition definition) {
         Map<String, Object> props = new LinkedHashMap<>();
+        // All services share one class path, so only one application.yml is found: name and port must come
+        // from here. Every threshold has its default in the service's properties record.
+        props.put("spring.application.name", definition.name());
         props.put("server.port", definition.defaultPort());
         props.put("spring.kafka.bootstrap-servers", bootstrapServers);
         props.put("analytics.streams.state-dir", dataDir.resolve("state").resolve(definition.name()).toString());
