@@ -2,6 +2,10 @@ package com.example.analytics.support.test;
 
 import com.example.analytics.support.streams.DeadLetterExceptionHandler;
 import com.example.analytics.support.streams.DeadLetterPublisher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -37,10 +41,22 @@ public final class TopologyDrivers {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, serviceName + "-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // A directory of its own: the default under /tmp is shared with any other build on the machine.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(serviceName));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         props.put(DeadLetterPublisher.CONFIG, publisher);
         props.put(DeadLetterExceptionHandler.SERVICE_CONFIG, serviceName);
         return new TopologyTestDriver(topology, props);
+    }
+
+    private static String stateDir(String serviceName) {
+        try {
+            Path dir = Files.createTempDirectory("topology-test-" + serviceName);
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
