@@ -12,7 +12,7 @@ import java.util.Set;
  * @param events          records to generate over both topics; {@code 0} for an endless stream
  * @param eventsPerSecond traffic intensity in event time: records per second of (simulated) event time
  * @param start           event time of the first record (simulated mode); ignored when {@code live}
- * @param live            event time follows the wall clock from now on
+ * @param live            event time follows the wall clock (starting {@link #LIVE_WARM_UP} before now)
  * @param scenarios       injected patterns; see {@link Scenario}
  * @param scenarioEvery   how often (event time) each injected pattern recurs
  * @param badFraction     share of normal records replaced by a bad record (only with {@link Scenario#BAD_RECORDS})
@@ -43,6 +43,9 @@ public record GeneratorConfig(long seed, int users, int products, int stores, lo
                 "scenarios must be at least 10 minutes apart so their windows do not overlap");
     }
 
+    /** How far before now live mode starts simulating, so sessions are in full swing when the wall clock is reached. */
+    public static final Duration LIVE_WARM_UP = Duration.ofMinutes(10);
+
     public static Builder builder() {
         return new Builder();
     }
@@ -60,7 +63,8 @@ public record GeneratorConfig(long seed, int users, int products, int stores, lo
     /** Defaults: a small shop, one hour of event time at 100 records/s, every scenario on, 1% bad records. */
     public static final class Builder {
         private long seed = 42;
-        private int users = 10_000;
+        // Each user acts at most every 15 s: the population must be large enough that popular users do not cap the rate.
+        private int users = 100_000;
         private int products = 1_000;
         private int stores = 5;
         private long events = 360_000;
@@ -159,7 +163,9 @@ public record GeneratorConfig(long seed, int users, int products, int stores, lo
         }
 
         public GeneratorConfig build() {
-            Instant first = live ? Instant.now() : start;
+            // Live traffic starts with sessions already under way: the simulation begins LIVE_WARM_UP before now,
+            // and a live pacer sends that stretch at once, so the rate is the requested one from the first second.
+            Instant first = live ? Instant.now().minus(LIVE_WARM_UP) : start;
             return new GeneratorConfig(seed, users, products, stores, events, eventsPerSecond, first, live, scenarios,
                     scenarioEvery, badFraction, outOfOrderFraction, lateFraction, lateBy, grace);
         }

@@ -34,7 +34,7 @@ public final class LoadGeneratorCli {
               --events N                records to generate over both topics (default 100000; 0 = endless)
               --rate N                  records per second of event time (default 500)
               --seed N                  random seed; the same seed gives the same records (default 42)
-              --users N --products N --stores N   population (defaults 10000, 1000, 5)
+              --users N --products N --stores N   population (defaults 100000, 1000, 5)
             Time
               --live                    event time is the wall clock, sent at --rate (the demo mode)
               --start TIME              simulated event time starts at TIME (ISO-8601 or epoch seconds;
@@ -66,7 +66,7 @@ public final class LoadGeneratorCli {
             return;
         }
         LoadGenerator generator = new LoadGenerator(options.config.build());
-        Pacer pacer = options.live ? Pacer.speed(1) : options.speed > 0 ? Pacer.speed(options.speed) : Pacer.unpaced();
+        Pacer pacer = options.live ? Pacer.live() : options.speed > 0 ? Pacer.speed(options.speed) : Pacer.unpaced();
         long started = System.nanoTime();
         long count;
         if (options.jsonl != null) {

@@ -29,8 +29,8 @@ final class Simulation implements Iterator<GeneratedRecord> {
 
     static final long MIN_THINK_MS = 15_000;
     private static final double MEAN_EXTRA_THINK_MS = 20_000;
-    /** Measured average of records per session, to turn records/s into session arrivals/s. */
-    private static final double RECORDS_PER_SESSION = 11.5;
+    /** Measured average of records per session (600k records, 100k users, no scenarios), to turn records/s into arrivals/s. */
+    private static final double RECORDS_PER_SESSION = 11.2;
     private static final int LOCATIONS = 50;
     private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
     private static final String[] PAGES = {"/", "/deals", "/new", "/help", "/account", "/cart", "/search", "/blog"};

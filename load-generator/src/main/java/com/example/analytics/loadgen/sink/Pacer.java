@@ -22,6 +22,14 @@ public final class Pacer {
         return new Pacer(0, System::currentTimeMillis);
     }
 
+    /** Event time is wall-clock time: a record is due at its own timestamp, so records from the past go at once. */
+    public static Pacer live() {
+        Pacer pacer = new Pacer(1, System::currentTimeMillis);
+        pacer.firstEventTime = 0;
+        pacer.firstWallTime = 0;
+        return pacer;
+    }
+
     public static Pacer speed(double speed) {
         if (!(speed > 0) || !Double.isFinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive number");
