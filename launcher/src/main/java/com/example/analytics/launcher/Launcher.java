@@ -40,6 +40,7 @@ public final class Launcher implements AutoCloseable {
     private Path dataDir;
     private boolean temporaryDataDir;
     private String bootstrapServers;
+    private Demo demo;
 
     public Launcher(LauncherOptions options, PrintStream out) {
         this.options = options;
@@ -88,6 +89,10 @@ public final class Launcher implements AutoCloseable {
         createTopics();
         if (options.services()) {
             startServices();
+        }
+        if (options.demo()) {
+            demo = new Demo(bootstrapServers, options.demoRate(), out);
+            demo.start();
         }
     }
 
@@ -156,6 +161,10 @@ public final class Launcher implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (demo != null) {
+            demo.close();
+            demo = null;
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
