@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * What a generator run produced beyond normal traffic, filled in as the stream is consumed: every scenario
- * occurrence whose records were all emitted, and counts of bad, out-of-order and late records. Tests state what
+ * occurrence whose trigger record was emitted (a run may end before the rest of an occurrence), and counts of bad, out-of-order and late records. Tests state what
  * services must detect from it without re-implementing the rules.
  */
 public final class InjectionReport {
@@ -19,7 +19,7 @@ public final class InjectionReport {
     private long outOfOrder;
     private long late;
 
-    synchronized void completed(Injection injection) {
+    synchronized void triggered(Injection injection) {
         injections.add(injection);
     }
 
@@ -35,7 +35,10 @@ public final class InjectionReport {
         }
     }
 
-    /** Scenario occurrences whose every record has been emitted, in the order they completed. */
+    /**
+     * Scenario occurrences whose trigger record has been emitted, in trigger order. An occurrence cut off by the end of
+     * the run is listed if its trigger was reached; its details still describe the whole script.
+     */
     public synchronized List<Injection> injections() {
         return List.copyOf(injections);
     }

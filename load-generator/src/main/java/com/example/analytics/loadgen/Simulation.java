@@ -479,13 +479,16 @@ final class Simulation implements Iterator<GeneratedRecord> {
         return data;
     }
 
-    /** The records of one scenario occurrence; reported once its last record has been emitted. */
+    /**
+     * The records of one scenario occurrence. It is reported once its trigger record has been emitted: from then on a
+     * correct service must detect it, even if the run ends before the occurrence's last record.
+     */
     private final class Script {
         private final Scenario scenario;
         private final String subject;
         private final List<Scripted> records = new ArrayList<>();
         private Injection injection;
-        private int remaining;
+        private int untilTrigger;
 
         Script(Scenario scenario, String subject) {
             this.scenario = scenario;
@@ -504,17 +507,18 @@ final class Simulation implements Iterator<GeneratedRecord> {
             long from = records.get(0).time;
             long to = records.get(records.size() - 1).time;
             injection = new Injection(scenario, subject, from, to, expect, details);
+            long trigger = (long) details.get("trigger_time_ms");
+            untilTrigger = (int) records.stream().filter(scripted -> scripted.time <= trigger).count();
             return this;
         }
 
         void schedule() {
-            remaining = records.size();
             queue.addAll(records);
         }
 
         void emitted() {
-            if (--remaining == 0) {
-                report.completed(injection);
+            if (--untilTrigger == 0) {
+                report.triggered(injection);
             }
         }
     }
