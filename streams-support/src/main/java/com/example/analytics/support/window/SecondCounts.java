@@ -2,6 +2,7 @@ package com.example.analytics.support.window;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * Event counts per event-time second, kept sparse and sorted: the compact per-key state behind every trailing
@@ -61,6 +62,15 @@ public final class SecondCounts {
     /** Events in the {@code windowSeconds}-second window at {@code second}: seconds second−N+1 … second. */
     public long sumOfWindowEndingAt(long second, int windowSeconds) {
         return sumBetween(second - windowSeconds + 1, second);
+    }
+
+    /** Calls {@code action} with every second that has events in {@code from … to}, both inclusive, in order. */
+    public void forEachSecondBetween(long fromSecond, long toSecond, LongConsumer action) {
+        for (int i = 0; i < size && seconds[i] <= toSecond; i++) {
+            if (seconds[i] >= fromSecond) {
+                action.accept(seconds[i]);
+            }
+        }
     }
 
     /** Forgets every second before {@code second}; returns whether anything is left. */

@@ -40,6 +40,10 @@ public final class RecordingMetrics implements ProcessingMetrics {
         return count("late");
     }
 
+    public long lateFrom(String sourceTopic) {
+        return count("late:" + sourceTopic);
+    }
+
     public long actions(String ruleOrType) {
         return count("action:" + ruleOrType);
     }

@@ -52,9 +52,10 @@ public final class TopologyDrivers {
 
     private static String stateDir(String serviceName) {
         try {
-            Path dir = Files.createTempDirectory("topology-test-" + serviceName);
-            dir.toFile().deleteOnExit();
-            return dir.toString();
+            // Under the build directory: Kafka Streams warns about state under the OS temp directory, which may be
+            // cleaned while in use; 'mvn clean' removes these.
+            Path parent = Files.createDirectories(Path.of("target", "topology-tests"));
+            return Files.createTempDirectory(parent, serviceName + "-").toAbsolutePath().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

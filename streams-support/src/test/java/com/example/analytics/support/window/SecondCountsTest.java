@@ -2,6 +2,8 @@ package com.example.analytics.support.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,19 @@ class SecondCountsTest {
         assertThat(counts.sumOfWindowEndingAt(20, 10)).isEqualTo(4);
         assertThat(counts.entries()).isEqualTo(3);
         assertThat(counts.total()).isEqualTo(5);
+    }
+
+    @Test
+    void theSecondsWithEventsInARangeAreVisitedInOrder() {
+        SecondCounts counts = new SecondCounts();
+        counts.add(30, 1);
+        counts.add(10, 1);
+        counts.add(20, 4);
+        counts.add(40, 1);
+
+        List<Long> visited = new ArrayList<>();
+        counts.forEachSecondBetween(20, 30, visited::add);
+        assertThat(visited).containsExactly(20L, 30L);
     }
 
     @Test
