@@ -157,6 +157,20 @@ class FraudTopologyTest {
         }
 
         @Test
+        void anOutOfOrderEventWithinGraceIsEvaluatedAtItsOwnTime() {
+            startWithDefaults();
+            for (int i = 0; i < 5; i++) {
+                event("u1", "page_view", T0 + i, "\"location\":\"city_" + i + "\"");
+            }
+            event("u1", "click", T0 + 10, "");
+            event("u1", "page_view", T0 + 7, "\"location\":\"city_9\"");
+
+            assertThat(metrics.late()).isZero();
+            assertThat(actions.readValuesToList()).singleElement()
+                    .satisfies(action -> assertThat(action.timestamp()).isEqualTo(T0 + 7.0));
+        }
+
+        @Test
         void aLocationLastSeenExactlyAnHourAgoNoLongerCounts() {
             startWithDefaults();
             for (int i = 0; i < 5; i++) {
@@ -207,6 +221,32 @@ class FraudTopologyTest {
         }
 
         @Test
+        void aTransactionBeforeTheLoginDoesNotCount() {
+            startWithDefaults();
+            transaction("u1", T0, 5000);
+            login("u1", T0 + 10, "true");
+            assertThat(actions.isEmpty()).isTrue();
+        }
+
+        @Test
+        void twoSuspiciousLoginsThenOneTransactionIsOneAlertNamingTheLatestLogin() {
+            startWithDefaults();
+            login("u1", T0, "true");
+            login("u1", T0 + 60, "true");
+            transaction("u1", T0 + 120, 5000);
+            assertThat(actions.readValuesToList()).singleElement()
+                    .satisfies(action -> assertThat(action.data()).containsEntry("login_time", T0 + 60.0));
+        }
+
+        @Test
+        void aLoginWithoutTheSuspiciousFlagDoesNotCount() {
+            startWithDefaults();
+            event("u1", "login", T0, "");
+            transaction("u1", T0 + 10, 5000);
+            assertThat(actions.isEmpty()).isTrue();
+        }
+
+        @Test
         void onlyTheJsonBooleanTrueMakesALoginSuspicious() {
             startWithDefaults();
             login("u1", T0, "\"true\"");
@@ -229,6 +269,31 @@ class FraudTopologyTest {
 
             assertThat(driver.getKeyValueStore(FraudTopology.USERS_STORE).get("u1")).isNull();
         }
+    }
+
+    /** Sized for the driver, which flushes the store after every record; the pruning does not depend on the count. */
+    @Test
+    void stateOfTwoThousandQuietUsersIsGoneTwoHoursLater() {
+        startWithDefaults();
+        for (int i = 0; i < 2_000; i++) {
+            String data = switch (i % 3) {
+                case 0 -> "\"location\":\"city_" + i % 50 + "\"";
+                case 1 -> "\"suspicious\":true";
+                default -> "";
+            };
+            event("user_" + i, i % 3 == 1 ? "login" : "page_view", T0 + i / 20.0, data);
+        }
+        var store = driver.<String, UserFraudState>getKeyValueStore(FraudTopology.USERS_STORE);
+        assertThat(store.approximateNumEntries()).isEqualTo(2_000);
+
+        event("clock", "click", T0 + 100 + 7200, "");
+        driver.advanceWallClockTime(properties.alerts().cleanupInterval());
+
+        List<String> left = new ArrayList<>();
+        try (var all = store.all()) {
+            all.forEachRemaining(entry -> left.add(entry.key));
+        }
+        assertThat(left).containsExactly("clock");
     }
 
     @Nested
