@@ -8,6 +8,7 @@ import com.example.analytics.support.query.InstanceClient;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.query.QueryRegistry;
 import com.example.analytics.support.query.QueryRouter;
+import com.example.analytics.support.streams.BrokerInputProgress;
 import com.example.analytics.support.streams.KafkaDeadLetterPublisher;
 import com.example.analytics.support.streams.ManagedKafkaStreams;
 import com.example.analytics.support.streams.ReplaceThreadHandler;
@@ -59,6 +60,13 @@ public class StreamsSupportAutoConfiguration {
     @Bean
     StreamTime streamTime() {
         return new StreamTime();
+    }
+
+    /** Idle until a topology asks about a partition; the trend service does, to tell quiet partitions from slow ones. */
+    @Bean(destroyMethod = "close")
+    BrokerInputProgress inputProgress(KafkaProperties kafka, AnalyticsStreamsProperties props) {
+        return new BrokerInputProgress(kafka.buildAdminProperties(), props.effectiveApplicationId(),
+                Duration.ofMillis(500));
     }
 
     @Bean
