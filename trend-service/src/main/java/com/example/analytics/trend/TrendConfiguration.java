@@ -2,6 +2,7 @@ package com.example.analytics.trend;
 
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
+import com.example.analytics.support.streams.InputProgress;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.trend.query.TrendQueries;
 import com.example.analytics.trend.query.TrendQueries.TrendHistory;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class TrendConfiguration {
 
     @Bean
-    Topology trendTopology(TrendProperties properties, TopologyEnvironment env) {
-        return TrendTopology.build(properties, env);
+    Topology trendTopology(TrendProperties properties, TopologyEnvironment env, InputProgress inputProgress) {
+        return TrendTopology.build(properties, env, inputProgress);
     }
 
     @Bean

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param baselineWindow trailing window of the baseline rate and the per-minute history, whole minutes
  * @param preAggregate   count per source partition and second before re-keying (false = re-key every event)
  * @param flushInterval  how often (wall clock) each source task sends its partial counts on
+ * @param idleSourceTimeout how long (wall clock) the spike rule waits for a source partition that has stopped
+ *                       moving, and after how long without records a source counts as done up to its stream time
  */
 @Validated
 @ConfigurationProperties("analytics.trend")
@@ -23,7 +25,8 @@ public record TrendProperties(@Min(1) @DefaultValue("50") long threshold,
                               @NotNull @DefaultValue("300s") Duration window,
                               @NotNull @DefaultValue("1h") Duration baselineWindow,
                               @DefaultValue("true") boolean preAggregate,
-                              @NotNull @DefaultValue("100ms") Duration flushInterval) {
+                              @NotNull @DefaultValue("100ms") Duration flushInterval,
+                              @NotNull @DefaultValue("2s") Duration idleSourceTimeout) {
 
     public TrendProperties {
         for (var entry : java.util.Map.of("window", window, "baseline-window", baselineWindow).entrySet()) {
@@ -37,6 +40,10 @@ public record TrendProperties(@Min(1) @DefaultValue("50") long threshold,
         }
         if (flushInterval.toMillis() < 1) {
             throw new IllegalArgumentException("analytics.trend.flush-interval must be at least 1ms");
+        }
+        if (idleSourceTimeout.compareTo(flushInterval) < 0) {
+            throw new IllegalArgumentException("analytics.trend.idle-source-timeout must not be shorter than "
+                    + "flush-interval");
         }
     }
 
@@ -53,10 +60,11 @@ public record TrendProperties(@Min(1) @DefaultValue("50") long threshold,
     }
 
     public static TrendProperties defaults() {
-        return new TrendProperties(50, Duration.ofSeconds(300), Duration.ofHours(1), true, Duration.ofMillis(100));
+        return new TrendProperties(50, Duration.ofSeconds(300), Duration.ofHours(1), true, Duration.ofMillis(100),
+                Duration.ofSeconds(2));
     }
 
     public TrendProperties withPreAggregate(boolean preAggregate) {
-        return new TrendProperties(threshold, window, baselineWindow, preAggregate, flushInterval);
+        return new TrendProperties(threshold, window, baselineWindow, preAggregate, flushInterval, idleSourceTimeout);
     }
 }

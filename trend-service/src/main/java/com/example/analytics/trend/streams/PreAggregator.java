@@ -14,31 +14,37 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Counts events per (trend key, event-time second) inside one source task and sends the partial counts on every
- * {@code flushInterval}, so the re-key by trend key carries a few records per second instead of every event.
+ * {@code flushInterval}, so the re-key by trend key carries a few records per second instead of every event, each
+ * flush followed by how far the task is done ({@link ProgressReporter}).
  *
  * <p>The counts live in a changelogged store with a record cache in front: the cache absorbs the increments of the
  * few hot keys, and whatever is not yet sent when a commit happens is in the changelog of the same transaction as
  * the input offsets, so a crash neither loses nor repeats a count.
  */
-final class PreAggregator implements Processor<String, String, String, PartialCount> {
+final class PreAggregator implements Processor<String, String, String, TrendUpdate> {
 
     private static final char SEPARATOR = '@';
 
     private final String storeName;
     private final Duration flushInterval;
+    private final ProgressReporter progress;
     private KeyValueStore<String, Long> pending;
-    private ProcessorContext<String, PartialCount> context;
+    private ProcessorContext<String, TrendUpdate> context;
 
-    PreAggregator(String storeName, Duration flushInterval) {
+    PreAggregator(String storeName, Duration flushInterval, ProgressReporter progress) {
         this.storeName = storeName;
         this.flushInterval = flushInterval;
+        this.progress = progress;
     }
 
     @Override
-    public void init(ProcessorContext<String, PartialCount> context) {
+    public void init(ProcessorContext<String, TrendUpdate> context) {
         this.context = context;
         pending = context.getStateStore(storeName);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+            flush();
+            progress.report(context, now);
+        });
     }
 
     @Override

@@ -11,21 +11,25 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class TrendState {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    static final long NO_SPIKE = Long.MIN_VALUE;
 
     final SecondCounts seconds;
     /** Keyed by minute number (epoch second / 60), reusing the sparse sorted counts. */
     final SecondCounts minutes;
     boolean spiking;
+    /** The second of the most recent spike reported, so that counts arriving late do not report it twice. */
+    long lastSpikeSecond;
 
     TrendState() {
-        this(new SecondCounts(), new SecondCounts(), false);
+        this(new SecondCounts(), new SecondCounts(), false, NO_SPIKE);
     }
 
-    private TrendState(SecondCounts seconds, SecondCounts minutes, boolean spiking) {
+    private TrendState(SecondCounts seconds, SecondCounts minutes, boolean spiking, long lastSpikeSecond) {
         this.seconds = seconds;
         this.minutes = minutes;
         this.spiking = spiking;
+        this.lastSpikeSecond = lastSpikeSecond;
     }
 
     public long eventsInWindowEndingAt(long second, int windowSeconds) {
@@ -46,8 +50,8 @@ public final class TrendState {
     }
 
     private byte[] toBytes() {
-        ByteBuffer buffer = ByteBuffer.allocate(2 + seconds.serializedSize() + minutes.serializedSize());
-        buffer.put(FORMAT).put((byte) (spiking ? 1 : 0));
+        ByteBuffer buffer = ByteBuffer.allocate(2 + Long.BYTES + seconds.serializedSize() + minutes.serializedSize());
+        buffer.put(FORMAT).put((byte) (spiking ? 1 : 0)).putLong(lastSpikeSecond);
         seconds.writeTo(buffer);
         minutes.writeTo(buffer);
         return buffer.array();
@@ -59,6 +63,7 @@ public final class TrendState {
             throw new IllegalStateException("unknown trend state format");
         }
         boolean spiking = buffer.get() == 1;
-        return new TrendState(SecondCounts.readFrom(buffer), SecondCounts.readFrom(buffer), spiking);
+        long lastSpikeSecond = buffer.getLong();
+        return new TrendState(SecondCounts.readFrom(buffer), SecondCounts.readFrom(buffer), spiking, lastSpikeSecond);
     }
 }

@@ -2,17 +2,23 @@ package com.example.analytics.trend.streams;
 
 import com.example.analytics.model.json.JsonSerde;
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.streams.InputProgress;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.window.SecondCounts;
 import com.example.analytics.trend.TrendProperties;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,17 +27,26 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Events of both topics become trend keys ({@code user_<event_type>}, {@code product_<event_type>}). Every event
  * hits one of a handful of keys, so re-keying each event would push all traffic through a few partitions: each
- * source task first counts per key and second, and only those partial counts are re-keyed and summed.
+ * source task first counts per key and second, and only those partial counts are re-keyed and summed. Each source
+ * task also says how far in event time it is done, so the spike rule waits for the counts of every partition.
  */
 public final class TrendTopology {
 
     public static final String TRENDS_STORE = "trends";
+    /** How far each source task is done, and how far the spike rule has been evaluated. */
+    static final String PROGRESS_STORE = "trend-progress";
     static final String PARTIALS_STORE_PREFIX = "trend-partials-";
 
     private TrendTopology() {
     }
 
+    /** For {@code TopologyTestDriver}, which processes every piped record at once. */
     public static Topology build(TrendProperties properties, TopologyEnvironment env) {
+        return build(properties, env, InputProgress.allConsumed());
+    }
+
+    /** @param inputProgress tells a quiet input partition from one whose records have not reached its task yet */
+    public static Topology build(TrendProperties properties, TopologyEnvironment env, InputProgress inputProgress) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, String> userKeys = Inputs.userEvents(builder, env)
                 .mapValues(event -> trendKey(Topics.USER_EVENTS.name(), event.eventType()), Named.as("user-trend-key"));
@@ -41,23 +56,36 @@ public final class TrendTopology {
 
         // Each input keeps a sub-topology of its own up to its own repartition topic: merged earlier, both topics
         // would share tasks and one stream time, and the busier topic would make the other one's records late.
-        KStream<String, PartialCount> partials = byTrendKey(properties.preAggregate()
-                ? preAggregated(builder, userKeys, Topics.USER_EVENTS.name(), properties)
-                : everyEvent(userKeys, "user"), "user")
+        KStream<String, TrendUpdate> updates = byTrendKey(properties.preAggregate()
+                ? preAggregated(builder, userKeys, Topics.USER_EVENTS.name(), properties, env, inputProgress)
+                : everyEvent(userKeys, Topics.USER_EVENTS.name(), properties, env, inputProgress), "user")
                 .merge(byTrendKey(properties.preAggregate()
-                        ? preAggregated(builder, productKeys, Topics.PRODUCT_EVENTS.name(), properties)
-                        : everyEvent(productKeys, "product"), "product"), Named.as("partials"));
+                        ? preAggregated(builder, productKeys, Topics.PRODUCT_EVENTS.name(), properties, env,
+                                inputProgress)
+                        : everyEvent(productKeys, Topics.PRODUCT_EVENTS.name(), properties, env, inputProgress),
+                        "product"), Named.as("updates"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRENDS_STORE),
                 Serdes.String(), TrendState.serde()));
-        Outputs.actions(partials.process(() -> new TrendCounter(properties, env), Named.as("trend-counter"),
-                TRENDS_STORE), env, "spikes");
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE),
+                Serdes.String(), JsonSerde.of(SourceProgress.class)));
+        Outputs.actions(updates.process(() -> new TrendCounter(properties, env), Named.as("trend-counter"),
+                TRENDS_STORE, PROGRESS_STORE), env, "spikes");
         return builder.build();
     }
 
-    private static KStream<String, PartialCount> byTrendKey(KStream<String, PartialCount> partials, String name) {
-        return partials.repartition(Repartitioned.<String, PartialCount>as(name + "-by-trend-key")
-                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(PartialCount.class)));
+    /**
+     * Partial counts go to their trend key's partition; a source's progress goes to every partition, since every
+     * counter task waits for every source.
+     */
+    private static KStream<String, TrendUpdate> byTrendKey(KStream<String, TrendUpdate> updates, String name) {
+        StreamPartitioner<String, TrendUpdate> partitioner = (topic, key, update, partitions) ->
+                update instanceof SourceProgress
+                        ? Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()))
+                        : Optional.empty();
+        return updates.repartition(Repartitioned.<String, TrendUpdate>as(name + "-by-trend-key")
+                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(TrendUpdate.class))
+                .withStreamPartitioner(partitioner));
     }
 
     /** {@code user_page_view} for a {@code page_view} on {@code user_events}. */
@@ -65,23 +93,33 @@ public final class TrendTopology {
         return (topic.equals(Topics.USER_EVENTS.name()) ? "user_" : "product_") + eventType;
     }
 
-    private static KStream<String, PartialCount> preAggregated(StreamsBuilder builder, KStream<String, String> keys,
-                                                               String topic, TrendProperties properties) {
+    private static KStream<String, TrendUpdate> preAggregated(StreamsBuilder builder, KStream<String, String> keys,
+                                                              String topic, TrendProperties properties,
+                                                              TopologyEnvironment env,
+                                                              InputProgress inputProgress) {
         String store = PARTIALS_STORE_PREFIX + topic;
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        return keys.process(() -> new PreAggregator(store, properties.flushInterval()),
-                Named.as("pre-aggregate-" + topic), store);
+        return keys.process(() -> new PreAggregator(store, properties.flushInterval(),
+                new ProgressReporter(topic, env.grace(), properties.idleSourceTimeout(), inputProgress)),
+                Named.as("pre-aggregate-" + topic),
+                store);
     }
 
     /** The naive alternative, kept for the benchmark: every event re-keyed as a partial count of 1. */
-    private static KStream<String, PartialCount> everyEvent(KStream<String, String> keys, String name) {
-        return keys.process(() -> new Processor<String, String, String, PartialCount>() {
-            private ProcessorContext<String, PartialCount> context;
+    private static KStream<String, TrendUpdate> everyEvent(KStream<String, String> keys, String topic,
+                                                           TrendProperties properties, TopologyEnvironment env,
+                                                           InputProgress inputProgress) {
+        return keys.process(() -> new Processor<String, String, String, TrendUpdate>() {
+            private final ProgressReporter progress =
+                    new ProgressReporter(topic, env.grace(), properties.idleSourceTimeout(), inputProgress);
+            private ProcessorContext<String, TrendUpdate> context;
 
             @Override
-            public void init(ProcessorContext<String, PartialCount> context) {
+            public void init(ProcessorContext<String, TrendUpdate> context) {
                 this.context = context;
+                context.schedule(properties.flushInterval(), PunctuationType.WALL_CLOCK_TIME,
+                        now -> progress.report(context, now));
             }
 
             @Override
@@ -89,6 +127,6 @@ public final class TrendTopology {
                 context.forward(new Record<>(record.value(), new PartialCount(record.value(),
                         SecondCounts.secondOf(record.timestamp()), 1), record.timestamp()));
             }
-        }, Named.as(name + "-every-event"));
+        }, Named.as(topic + "-every-event"));
     }
 }

@@ -94,6 +94,60 @@ class TrendTopologyTest {
     }
 
     @Test
+    void aSpikeInsideOneLongFlushIsFoundAtTheSecondItBegan() {
+        start();
+        for (int i = 0; i < 260; i++) {
+            user("u" + (i % 40), "click", T0 + i);
+        }
+        user("u1", "click", T0 + 900);
+        flush();
+
+        assertThat(actions.readValuesToList()).singleElement().satisfies(action -> {
+            assertThat(action.timestamp()).isEqualTo(T0 + 250.0);
+            assertThat(action.data()).containsEntry("window_events", 251);
+        });
+        assertThat(trend("user_click").spiking()).isFalse();
+    }
+
+    @Test
+    void countsThatArriveAfterTheirSecondWasJudgedStillStartTheSpikeThere() {
+        start();
+        user("u1", "click", T0 - 42);
+        user("u2", "click", T0 - 42);
+        for (int i = 0; i < 248; i++) {
+            user("u" + (i % 40), "click", T0 + i);
+        }
+        user("u1", "click", T0 + 260);
+        flush();
+        assertThat(actions.readValuesToList()).isEmpty();
+
+        // within grace for its source, but its second has been judged: with it the window at T0+256 holds 251
+        user("u2", "click", T0 + 256);
+        flush();
+
+        assertThat(actions.readValuesToList()).singleElement().satisfies(action -> {
+            assertThat(action.timestamp()).isEqualTo(T0 + 256.0);
+            assertThat(action.data()).containsEntry("window_events", 251);
+        });
+        assertThat(metrics.lateFrom(TrendCounter.LATE_PARTIALS)).isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsJudgedBeforeTheSourcesAreDoneWithTheSecond() {
+        start();
+        for (int i = 0; i < 251; i++) {
+            user("u" + (i % 40), "click", T0 + i * 0.1);
+        }
+        driver.advanceWallClockTime(properties.flushInterval());
+        assertThat(trend("user_click").windowEvents()).as("counted at once").isEqualTo(251);
+        assertThat(actions.isEmpty()).as("a record within grace could still arrive for these seconds").isTrue();
+
+        driver.advanceWallClockTime(properties.idleSourceTimeout());
+        assertThat(actions.readValuesToList()).singleElement()
+                .satisfies(action -> assertThat(action.timestamp()).isEqualTo(T0 + 25.0));
+    }
+
+    @Test
     void anEventExactly300SecondsOldHasLeftTheWindow() {
         start();
         user("u0", "click", T0);
@@ -198,8 +252,10 @@ class TrendTopologyTest {
         return trends.stream().filter(trend -> trend.trendKey().equals(key)).findFirst().orElseThrow();
     }
 
+    /** Sends the partial counts, then lets the sources fall idle, so the rule is evaluated up to the last event. */
     private void flush() {
         driver.advanceWallClockTime(properties.flushInterval());
+        driver.advanceWallClockTime(properties.idleSourceTimeout());
     }
 
     private StoreAccess stores() {
