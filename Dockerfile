@@ -8,15 +8,9 @@
 # ---- build: the Maven wrapper on a JDK 17, exactly as a developer builds -------------------------------------------
 FROM eclipse-temurin:17-jdk-noble AS build
 WORKDIR /src
-COPY mvnw pom.xml ./
-COPY .mvn .mvn
-COPY shared-model shared-model
-COPY streams-support streams-support
-COPY load-generator load-generator
-COPY user-analytics-service user-analytics-service
-COPY product-analytics-service product-analytics-service
-COPY trend-service trend-service
-COPY fraud-service fraud-service
+# The whole reactor (.dockerignore leaves out build output and deployment files): Maven needs every module the root
+# pom lists to exist, even when it builds only some of them.
+COPY . .
 # Every image builds all runnable modules in this stage and MODULE is only read below, so the stage is the same for
 # all five images and BuildKit builds it once. Tests run in CI (./mvnw verify), not in an image build. The cache
 # mount keeps the Maven distribution and dependencies between builds; 'locked' because Maven's local repository is
@@ -32,7 +26,10 @@ RUN test -n "$MODULE" || (echo "build with --build-arg MODULE=<module>" >&2; exi
 WORKDIR /layers
 COPY --from=build /src/${MODULE}/target/ /target/
 # Spring Boot 4's tools jar mode; without --launcher the result is app.jar plus lib/, started with 'java -jar'.
-RUN java -Djarmode=tools -jar /target/*-exec.jar extract --layers --application-filename app.jar --destination .
+# The jar mode runs on Spring Framework, which the load generator does not have: it stays one jar, in one layer.
+RUN java -Djarmode=tools -jar /target/*-exec.jar extract --layers --application-filename app.jar --destination . \
+    || { rm -rf ./* && mkdir dependencies spring-boot-loader snapshot-dependencies application \
+         && cp /target/*-exec.jar application/app.jar; }
 
 # ---- run: JRE only, non-root, read-only friendly --------------------------------------------------------------------
 FROM eclipse-temurin:17-jre-noble
