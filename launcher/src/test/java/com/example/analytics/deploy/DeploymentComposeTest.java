@@ -28,7 +28,7 @@ class DeploymentComposeTest {
 
     @Test
     void dockerComposeAcceptsTheFile() {
-        ExternalTool compose = ExternalTool.required("docker-compose");
+        ExternalTool compose = ExternalTool.dockerCompose();
         ExternalTool.Result result = compose.run(RepositoryFiles.root(), "-f", "docker-compose.yml", "config", "-q");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
     }
@@ -46,12 +46,24 @@ class DeploymentComposeTest {
             Map<String, Object> definition = service(service.name());
             assertThat(Tree.stringAt(definition, "build", "context")).isEqualTo(".");
             assertThat(Tree.stringAt(definition, "build", "args", "MODULE")).isEqualTo(service.name());
-            // The Dockerfile takes the module's runnable jar by its 'exec' classifier.
-            assertThat(RepositoryFiles.text(service.name() + "/pom.xml")).contains("<classifier>exec</classifier>");
             assertThat(Tree.list(definition.get("ports"))).containsExactly(service.port() + ":" + service.port());
             assertThat(SpringEnvironment.property(environment(service), service, "server.port"))
                     .isEqualTo(String.valueOf(service.port()));
         }
+    }
+
+    @Test
+    void everyImageComposeBuildsIsAModuleTheDockerfileBuildsAsARunnableJar() {
+        List<String> built = DockerImage.builtModules();
+        services().forEach((name, definition) -> {
+            String module = Tree.stringAt(definition, "build", "args", "MODULE");
+            if (module != null) {
+                assertThat(built).as(name).contains(module);
+                // The Dockerfile takes the module's runnable jar by its 'exec' classifier.
+                assertThat(RepositoryFiles.text(module + "/pom.xml")).as(module)
+                        .contains("<classifier>exec</classifier>");
+            }
+        });
     }
 
     @Test

@@ -79,12 +79,12 @@ class DeploymentKubernetesTest {
     void rendersOnlyKnownKindsWithFieldsTheKubernetesApiHas(Overlay overlay) {
         // parse() refuses unknown kinds and unknown fields; what is left is to see everything arrived.
         List<HasMetadata> objects = overlay.objects();
+        List<String> present = objects.stream()
+                .map(object -> object.getKind() + "/" + object.getMetadata().getName()).toList();
         for (ServiceModule service : ServiceModule.all()) {
-            KubernetesObjects.named(objects, StatefulSet.class, service.name());
-            KubernetesObjects.named(objects, Service.class, service.name());
-            KubernetesObjects.named(objects, Service.class, service.name() + "-headless");
-            KubernetesObjects.named(objects, PodDisruptionBudget.class, service.name());
-            KubernetesObjects.named(objects, ConfigMap.class, service.name() + "-config");
+            String name = service.name();
+            assertThat(present).contains("StatefulSet/" + name, "Service/" + name, "Service/" + name + "-headless",
+                    "PodDisruptionBudget/" + name, "ConfigMap/" + name + "-config");
         }
         assertThat(objects).allSatisfy(object -> assertThat(object.getMetadata().getNamespace())
                 .isEqualTo(object instanceof Namespace ? null : "realtime-analytics"));
@@ -97,6 +97,8 @@ class DeploymentKubernetesTest {
             StatefulSet set = statefulSet(overlay, service);
             Container app = app(set);
             assertThat(set.getSpec().getReplicas()).as(service.name()).isEqualTo(overlay.replicas);
+            assertThat(set.getSpec().getTemplate().getMetadata().getLabels())
+                    .containsAllEntriesOf(set.getSpec().getSelector().getMatchLabels());
             assertThat(app.getImage()).as(service.name()).matches("(.+/)?realtime-analytics/" + service.name() + ":.+");
             assertThat(app.getPorts()).as(service.name()).singleElement().satisfies(port -> {
                 assertThat(port.getName()).isEqualTo("http");
@@ -162,9 +164,7 @@ class DeploymentKubernetesTest {
     void everyPodMeetsTheRestrictedPodSecurityStandard(Overlay overlay) {
         Namespace namespace = KubernetesObjects.ofKind(overlay.objects(), Namespace.class).get(0);
         assertThat(namespace.getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
-        List<PodTemplateSpec> templates = new ArrayList<>();
-        KubernetesObjects.ofKind(overlay.objects(), StatefulSet.class).forEach(s -> templates.add(s.getSpec().getTemplate()));
-        KubernetesObjects.ofKind(overlay.objects(), Deployment.class).forEach(d -> templates.add(d.getSpec().getTemplate()));
+        List<PodTemplateSpec> templates = podTemplates(overlay);
         assertThat(templates).hasSizeGreaterThanOrEqualTo(ServiceModule.all().size());
         for (PodTemplateSpec template : templates) {
             String pod = template.getMetadata().getLabels().get("app.kubernetes.io/name");
@@ -190,8 +190,20 @@ class DeploymentKubernetesTest {
                         : podSecurity.getSeccompProfile();
                 assertThat(seccomp).as("%s seccompProfile", pod).isNotNull();
                 assertThat(seccomp.getType()).as("%s seccompProfile", pod).isEqualTo("RuntimeDefault");
-                assertThat(container.getResources().getLimits()).as("%s memory limit", pod).containsKey("memory");
-                assertThat(container.getResources().getRequests()).as("%s requests", pod).containsKeys("cpu", "memory");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyContainerRequestsCpuAndMemoryAndHasAMemoryLimitItsHeapIsSizedFrom(Overlay overlay) {
+        for (PodTemplateSpec template : podTemplates(overlay)) {
+            for (Container container : containers(template.getSpec())) {
+                String name = template.getMetadata().getLabels().get("app.kubernetes.io/name");
+                assertThat(container.getResources().getRequests()).as(name).containsKeys("cpu", "memory");
+                assertThat(container.getResources().getLimits()).as(name).containsKey("memory");
+                assertThat(container.getResources().getRequests().get("memory")).as(name)
+                        .isEqualTo(container.getResources().getLimits().get("memory"));
             }
         }
     }
@@ -383,6 +395,14 @@ class DeploymentKubernetesTest {
     private static Container app(StatefulSet set) {
         assertThat(podSpec(set).getContainers()).as(set.getMetadata().getName()).hasSize(1);
         return podSpec(set).getContainers().get(0);
+    }
+
+    /** Every pod the overlay would run, services and others alike. */
+    private static List<PodTemplateSpec> podTemplates(Overlay overlay) {
+        List<PodTemplateSpec> templates = new ArrayList<>();
+        KubernetesObjects.ofKind(overlay.objects(), StatefulSet.class).forEach(s -> templates.add(s.getSpec().getTemplate()));
+        KubernetesObjects.ofKind(overlay.objects(), Deployment.class).forEach(d -> templates.add(d.getSpec().getTemplate()));
+        return templates;
     }
 
     private static List<Container> containers(PodSpec spec) {

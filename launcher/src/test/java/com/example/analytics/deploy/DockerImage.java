@@ -44,6 +44,15 @@ record DockerImage(String base, long uid, long gid, Map<String, String> environm
         return new DockerImage(base, uid, gid, Map.copyOf(environment));
     }
 
+    /** The modules the build stage packages: its Maven '-pl' list. */
+    static List<String> builtModules() {
+        Matcher modules = Pattern.compile("-pl\\s+([\\w,-]+)").matcher(RepositoryFiles.text("Dockerfile"));
+        if (!modules.find()) {
+            throw new IllegalStateException("the Dockerfile's build stage names no modules with -pl");
+        }
+        return List.of(modules.group(1).split(","));
+    }
+
     String stateDirectory() {
         String dir = environment.get("ANALYTICS_STREAMS_STATEDIR");
         if (dir == null) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * A command-line tool the deployment files are meant for (kubectl, docker-compose). A developer machine may have it;
  * CI, with only a JDK, does not: tests that need one are skipped there, and the checks that need no tool still run.
  */
-record ExternalTool(Path executable) {
+record ExternalTool(Path executable, List<String> leadingArguments) {
 
     record Result(int exitCode, String stdout, String stderr) {
     }
@@ -26,7 +26,19 @@ record ExternalTool(Path executable) {
     static ExternalTool required(String name) {
         Optional<Path> found = onPath(name);
         Assumptions.assumeTrue(found.isPresent(), name + " is not installed; skipped");
-        return new ExternalTool(found.get());
+        return new ExternalTool(found.get(), List.of());
+    }
+
+    /** docker-compose (v1), else the Compose v2 plugin of the docker CLI, or the calling test is skipped. */
+    static ExternalTool dockerCompose() {
+        Optional<Path> standalone = onPath("docker-compose");
+        if (standalone.isPresent()) {
+            return new ExternalTool(standalone.get(), List.of());
+        }
+        Optional<ExternalTool> plugin = onPath("docker").map(docker -> new ExternalTool(docker, List.of("compose")))
+                .filter(compose -> compose.run(Path.of("."), "version").exitCode() == 0);
+        Assumptions.assumeTrue(plugin.isPresent(), "neither docker-compose nor 'docker compose' is installed; skipped");
+        return plugin.get();
     }
 
     static Optional<Path> onPath(String name) {
@@ -46,6 +58,7 @@ record ExternalTool(Path executable) {
     Result run(Path workingDirectory, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
+        command.addAll(leadingArguments);
         command.addAll(List.of(arguments));
         try {
             Path stdout = Files.createTempFile("tool-", ".out");

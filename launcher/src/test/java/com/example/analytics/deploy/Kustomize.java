@@ -93,6 +93,9 @@ final class Kustomize {
             throw new UnsupportedOperationException(entry.get("path") + ": one strategic merge patch per file");
         }
         Map<String, Object> patch = Tree.copy(Tree.map(documents.get(0)));
+        if (entry.get("target") == null && Tree.at(patch, "metadata", "name") == null) {
+            throw new IllegalArgumentException(entry.get("path") + ": a patch without a target needs a name");
+        }
         Map<String, Object> target = entry.get("target") == null
                 ? Map.of("kind", patch.get("kind"), "name", Tree.at(patch, "metadata", "name"))
                 : Tree.map(entry.get("target"));
