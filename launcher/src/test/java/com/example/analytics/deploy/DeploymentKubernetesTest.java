@@ -340,8 +340,11 @@ class DeploymentKubernetesTest {
         // The image turns every KAFKA_* variable into a setting and refuses KAFKA_PORT, which a Service named
         // 'kafka' would inject.
         assertThat(spec.getEnableServiceLinks()).isFalse();
-        assertThat(mountAt(broker, env.get("KAFKA_LOG_DIRS")).getName())
-                .isEqualTo(kafka.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName());
+        String claim = kafka.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
+        assertThat(broker.getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo(claim);
+            assertThat(env.get("KAFKA_LOG_DIRS")).startsWith(mount.getMountPath() + "/");
+        });
 
         // The services' bootstrap address is this broker's Service and what it advertises.
         ServiceModule any = ServiceModule.all().get(0);
