@@ -1,4 +1,4 @@
-package com.example.analytics.trend.bench;
+package com.example.analytics.benchmarks;
 
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +8,6 @@ import com.example.analytics.loadgen.LoadGenerator;
 import com.example.analytics.loadgen.Scenario;
 import com.example.analytics.loadgen.sink.KafkaSink;
 import com.example.analytics.model.topics.Topics;
-import com.example.analytics.support.test.BenchmarkBroker;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.ServiceInstance;
 import com.example.analytics.trend.TrendServiceApplication;
@@ -26,11 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Records/s through the trend service with per-partition pre-aggregation versus re-keying every event, on the same
  * pre-filled topics in the same run, each catching up from offset 0 (time from start until every event is counted,
- * start-up included), next to a raw consumer reading the same topics. Not a test: build the class path with
- * {@code ./mvnw -q -pl trend-service -am test-compile dependency:build-classpath
- * -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test}, then run
- * {@code java -cp "$(cat trend-service/target/bench.classpath):trend-service/target/classes:trend-service/target/test-classes"
- * com.example.analytics.trend.bench.PreAggregationBenchmark [events]}.
+ * start-up included), next to a raw consumer reading the same topics. Argument: {@code [events]}; how to run:
+ * README, "Benchmarks".
  */
 public final class PreAggregationBenchmark {
 

@@ -1,4 +1,4 @@
-package com.example.analytics.support.test;
+package com.example.analytics.benchmarks;
 
 import com.example.analytics.model.topics.TopicAdmin;
 import com.example.analytics.model.topics.Topics;

@@ -1,16 +1,14 @@
-package com.example.analytics.product.bench;
+package com.example.analytics.benchmarks;
 
 import static org.awaitility.Awaitility.await;
 
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductAnalyticsApplication;
-import com.example.analytics.support.test.BenchmarkBroker;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.ServiceInstance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,11 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Latency of {@code GET /api/products/top} over HTTP with 100k viewed products (Zipf-like popularity, all within
- * the hour), one instance on an embedded broker. Not a test: build the class path with
- * {@code ./mvnw -q -pl product-analytics-service -am test-compile dependency:build-classpath
- * -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test}, then run {@code java -cp "$(cat product-analytics-service/target/bench.classpath):
- * product-analytics-service/target/classes:product-analytics-service/target/test-classes"
- * com.example.analytics.product.bench.TopProductsQueryBenchmark}.
+ * the hour), one instance on an embedded broker. How to run: README, "Benchmarks".
  */
 public final class TopProductsQueryBenchmark {
 
@@ -48,9 +42,10 @@ public final class TopProductsQueryBenchmark {
                 System.out.printf("%,d views of %,d products processed in %.1f s%n", VIEWS, PRODUCTS,
                         (System.nanoTime() - caughtUp) / 1e9);
                 for (int limit : new int[] {10, 100, 1000}) {
-                    measure(instance.baseUrl() + "/api/products/top?limit=" + limit, "top?limit=" + limit);
+                    Latencies.measure(instance.baseUrl() + "/api/products/top?limit=" + limit, "top?limit=" + limit, 100,
+                            QUERIES);
                 }
-                measure(instance.baseUrl() + "/api/products/count", "count");
+                Latencies.measure(instance.baseUrl() + "/api/products/count", "count", 100, QUERIES);
             }
         }
     }
@@ -71,24 +66,6 @@ public final class TopProductsQueryBenchmark {
                 producer.send(new ProducerRecord<>(Topics.PRODUCT_EVENTS.name(), bytes(id), bytes(value)));
             }
         }
-    }
-
-    private static void measure(String url, String name) {
-        for (int i = 0; i < 100; i++) {
-            Http.get(url);
-        }
-        long[] nanos = new long[QUERIES];
-        for (int i = 0; i < QUERIES; i++) {
-            long start = System.nanoTime();
-            int status = Http.get(url).status();
-            nanos[i] = System.nanoTime() - start;
-            if (status != 200) {
-                throw new IllegalStateException(name + " answered " + status);
-            }
-        }
-        Arrays.sort(nanos);
-        System.out.printf("%-16s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms (%d calls)%n", name,
-                nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 99 / 100] / 1e6, nanos[QUERIES - 1] / 1e6, QUERIES);
     }
 
     private static byte[] bytes(String text) {

@@ -1,0 +1,297 @@
+package com.example.analytics.benchmarks;
+
+import static org.awaitility.Awaitility.await;
+
+import com.example.analytics.fraud.FraudProperties;
+import com.example.analytics.fraud.rules.FraudRules;
+import com.example.analytics.fraud.streams.FraudTopology;
+import com.example.analytics.model.topics.Topics;
+import com.example.analytics.product.ProductProperties;
+import com.example.analytics.product.streams.ProductTopology;
+import com.example.analytics.support.config.AnalyticsStreamsProperties;
+import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
+import com.example.analytics.support.streams.BrokerInputProgress;
+import com.example.analytics.support.streams.Inputs;
+import com.example.analytics.support.streams.KafkaDeadLetterPublisher;
+import com.example.analytics.support.streams.StreamTime;
+import com.example.analytics.support.streams.StreamsConfigFactory;
+import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.trend.TrendProperties;
+import com.example.analytics.trend.streams.TrendTopology;
+import com.example.analytics.user.UserAnalyticsProperties;
+import com.example.analytics.user.topology.UserAnalyticsTopology;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * Every candidate catches up on the same pre-filled input topics from offset 0, one after another, in rounds: B0 a
+ * raw consumer (bytes only), B1 a no-op Kafka Streams app (source to {@code peek}) under exactly-once, B2 the same
+ * with the project's parsing and validation ({@link Inputs}: dead letters, late records), then each service's
+ * topology alone, exactly-once, default stores, configured as the service configures it.
+ *
+ * <p>A run lasts from start until the application's committed offsets reach the end of both topics, so group join
+ * and start-up are in it. CPU is the CPU time of the candidate's own threads (stream threads and their clients'
+ * threads, found by name), not the process's, because the broker shares this JVM.
+ */
+public final class CatchUpBenchmark {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final List<String> INPUTS = List.of(Topics.USER_EVENTS.name(), Topics.PRODUCT_EVENTS.name());
+
+    /** One candidate's run; {@code records} are those of the input topics it reads. */
+    public record Result(String candidate, int round, long records, double seconds, double cpuMicrosPerRecord) {
+
+        public double recordsPerSecond() {
+            return records / seconds;
+        }
+    }
+
+    private record Candidate(String name, String service, Function<Context, Topology> topology) {
+    }
+
+    /** What a topology needs from the run: its environment, the broker, and what to close after it. */
+    private record Context(TopologyEnvironment env, String bootstrap, String applicationId,
+                           List<AutoCloseable> resources) {
+
+        <T extends AutoCloseable> T closedAfterRun(T resource) {
+            resources.add(resource);
+            return resource;
+        }
+    }
+
+    private final String bootstrap;
+    private final Path stateRoot;
+    private final PrintStream out;
+
+    public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out) {
+        this.bootstrap = bootstrap;
+        this.stateRoot = stateRoot;
+        this.out = out;
+    }
+
+    /** Runs every candidate {@code rounds} times and prints each run as it ends. */
+    public List<Result> run(int rounds) {
+        long records = inputRecords();
+        out.printf("%-22s %5s %11s %8s %11s %11s %6s %6s%n", "candidate", "round", "records", "seconds",
+                "records/s", "CPU-us/rec", "xB1", "xB0");
+        List<Result> results = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Result b0 = rawConsumer(round, records);
+            print(b0, null, b0);
+            results.add(b0);
+            Result b1 = null;
+            for (Candidate candidate : candidates()) {
+                Result result = streams(candidate, round);
+                b1 = b1 == null ? result : b1;
+                print(result, b1, b0);
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private static List<Candidate> candidates() {
+        FraudProperties fraud = FraudProperties.defaults();
+        return List.of(
+                new Candidate("B1 no-op streams", "bench-noop", context -> noOp(false, context.env())),
+                new Candidate("B2 parse and validate", "bench-parse", context -> noOp(true, context.env())),
+                new Candidate("user-analytics", "user-analytics-service",
+                        context -> UserAnalyticsTopology.build(UserAnalyticsProperties.defaults(), context.env())),
+                new Candidate("product-analytics", "product-analytics-service",
+                        context -> ProductTopology.build(ProductProperties.defaults(), context.env())),
+                new Candidate("trend", "trend-service", context -> TrendTopology.build(TrendProperties.defaults(),
+                        context.env(), context.closedAfterRun(new BrokerInputProgress(
+                                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, context.bootstrap()),
+                                context.applicationId(), Duration.ofMillis(500))))),
+                new Candidate("fraud", "fraud-service",
+                        context -> FraudTopology.build(FraudRules.from(fraud), fraud.alerts(), context.env())));
+    }
+
+    private static Topology noOp(boolean parse, TopologyEnvironment env) {
+        StreamsBuilder builder = new StreamsBuilder();
+        if (parse) {
+            Inputs.userEvents(builder, env).peek((key, event) -> { });
+            Inputs.productEvents(builder, env).peek((key, event) -> { });
+        } else {
+            builder.stream(INPUTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).peek((key, value) -> { });
+        }
+        return builder.build();
+    }
+
+    private Result rawConsumer(int round, long records) {
+        String group = "bench-raw-" + round + "-" + System.nanoTime();
+        long start = System.nanoTime();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long seen = 0;
+        long helperCpu;
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(INPUTS);
+            while (seen < records) {
+                seen += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            helperCpu = cpuOfThreadsNamed(group);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore + helperCpu;
+        return new Result("B0 raw consumer", round, records, seconds, cpu / 1e3 / records);
+    }
+
+    private Result streams(Candidate candidate, int round) {
+        String applicationId = "bench-" + candidate.service() + "-" + round + "-" + System.nanoTime();
+        MicrometerProcessingMetrics metrics = new MicrometerProcessingMetrics(new SimpleMeterRegistry(),
+                candidate.service());
+        TopologyEnvironment env = new TopologyEnvironment(candidate.service(), Clock.systemUTC(),
+                Duration.ofSeconds(5), Duration.ofHours(1), metrics, new StreamTime());
+        List<AutoCloseable> resources = new ArrayList<>();
+        Topology topology = candidate.topology().apply(new Context(env, bootstrap, applicationId, resources));
+        try (KafkaDeadLetterPublisher deadLetters = new KafkaDeadLetterPublisher(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                Topics.DLQ_MAX_MESSAGE_BYTES + 64 * 1024, metrics, Duration.ofSeconds(10));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            AnalyticsStreamsProperties props = new Binder(new MapConfigurationPropertySource(Map.of(
+                    "analytics.streams.service-name", candidate.service(),
+                    "analytics.streams.application-id", applicationId)))
+                    .bindOrCreate("analytics.streams", AnalyticsStreamsProperties.class);
+            Set<String> sources = sourceTopics(topology);
+            Map<TopicPartition, Long> ends = endOffsets(admin).entrySet().stream()
+                    .filter(end -> sources.contains(end.getKey().topic()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            long read = inputRecords(admin, ends);
+            long start = System.nanoTime();
+            KafkaStreams streams = new KafkaStreams(topology, StreamsConfigFactory.build(
+                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), props, null,
+                    Files.createDirectories(stateRoot.resolve(applicationId)), deadLetters));
+            try {
+                streams.start();
+                await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> committedToEnd(admin, applicationId, ends));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long cpu = cpuOfThreadsNamed(applicationId);
+                return new Result(candidate.name(), round, read, seconds, cpu / 1e3 / read);
+            } finally {
+                streams.close(Duration.ofSeconds(30));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            closeAll(resources);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + resource, e);
+            }
+        }
+    }
+
+    private long inputRecords() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return inputRecords(admin, endOffsets(admin));
+        }
+    }
+
+    private static long inputRecords(Admin admin, Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> starts = offsets(admin, ends, OffsetSpec.earliest());
+        return ends.entrySet().stream().mapToLong(end -> end.getValue() - starts.get(end.getKey())).sum();
+    }
+
+    /** Which of the input topics a topology reads: user-analytics and fraud read only user events, for example. */
+    private static Set<String> sourceTopics(Topology topology) {
+        Set<String> topics = new HashSet<>();
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                    topics.addAll(source.topicSet());
+                }
+            }
+        }
+        topics.retainAll(INPUTS);
+        return topics;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin) {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(INPUTS).allTopicNames().get().forEach((topic, description) ->
+                    description.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            return offsets(admin, partitions.stream().collect(Collectors.toMap(p -> p, p -> 0L)), OffsetSpec.latest());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the input topics' offsets", e);
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, Map<TopicPartition, Long> partitions,
+                                                     OffsetSpec spec) {
+        try {
+            return admin.listOffsets(partitions.keySet().stream().collect(Collectors.toMap(p -> p, p -> spec)))
+                    .all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list offsets", e);
+        }
+    }
+
+    private static boolean committedToEnd(Admin admin, String applicationId, Map<TopicPartition, Long> ends)
+            throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                .partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+    }
+
+    /** CPU time of the live threads whose name contains {@code name}: stream threads and their clients' threads. */
+    private static long cpuOfThreadsNamed(String name) {
+        long total = 0;
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().contains(name)) {
+                total += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    private void print(Result result, Result b1, Result b0) {
+        out.printf("%-22s %5d %,11d %8.1f %,11.0f %11.1f %6s %6.2f%n", result.candidate(), result.round(),
+                result.records(), result.seconds(), result.recordsPerSecond(), result.cpuMicrosPerRecord(),
+                b1 == null ? "" : String.format("%.2f", result.recordsPerSecond() / b1.recordsPerSecond()),
+                result.recordsPerSecond() / b0.recordsPerSecond());
+    }
+}

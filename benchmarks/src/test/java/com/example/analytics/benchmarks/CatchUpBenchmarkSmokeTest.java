@@ -1,0 +1,46 @@
+package com.example.analytics.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness on 20k events, so it keeps working between full runs; it asserts completeness, never speed. */
+class CatchUpBenchmarkSmokeTest {
+
+    @Test
+    void everyCandidateCatchesUpOnTheSameRecordsAndIsReportedAgainstTheBaselines(@TempDir Path state) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Result> results;
+        try (BenchmarkBroker broker = BenchmarkBroker.start()) {
+            Benchmarks.prefill(broker.bootstrapServers(), 20_000);
+            results = new CatchUpBenchmark(broker.bootstrapServers(), state,
+                    new PrintStream(printed, true, StandardCharsets.UTF_8)).run(1);
+        }
+
+        assertThat(results).extracting(Result::candidate).containsExactly("B0 raw consumer", "B1 no-op streams",
+                "B2 parse and validate", "user-analytics", "product-analytics", "trend", "fraud");
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.recordsPerSecond()).isPositive();
+            assertThat(result.cpuMicrosPerRecord()).isPositive();
+        });
+        // each reads all of its input topics: user-analytics and fraud the user events, product the product events
+        assertThat(results).filteredOn(result -> List.of("B0 raw consumer", "B1 no-op streams",
+                "B2 parse and validate", "trend").contains(result.candidate()))
+                .extracting(Result::records).containsOnly(20_000L);
+        assertThat(records(results, "user-analytics") + records(results, "product-analytics")).isEqualTo(20_000);
+        assertThat(records(results, "fraud")).isEqualTo(records(results, "user-analytics"));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("xB1", "fraud");
+    }
+
+    private static long records(List<Result> results, String candidate) {
+        return results.stream().filter(result -> result.candidate().equals(candidate)).findFirst().orElseThrow()
+                .records();
+    }
+}
