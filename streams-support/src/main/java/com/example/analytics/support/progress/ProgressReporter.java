@@ -19,6 +19,13 @@ import org.apache.kafka.streams.processor.api.Record;
  * consumed to its end ({@link InputProgress}).
  *
  * <p>Progress is counted in whole units of event time ({@code unit}): a unit is done only when all of it is.
+ *
+ * <p>{@link #movingOnWhileIdle()} lets an idle task's progress follow the wall clock, for consumers that must judge
+ * the last records of a burst even when no newer record will ever come (the last sales window before traffic
+ * stops): while idle, the task is done as if its stream time had moved on with the wall clock since its last
+ * record, less the grace. A producer's event time that lags its own clock by more than the grace can then make
+ * a record late, as with Kafka Streams' wall-clock punctuation; a partition that is still being caught up is never
+ * idle.
  */
 public final class ProgressReporter {
 
@@ -27,6 +34,7 @@ public final class ProgressReporter {
     private final long idleTimeoutMs;
     private final long unitMillis;
     private final InputProgress inputProgress;
+    private final boolean movingOnWhileIdle;
     private long lastStreamTime = Long.MIN_VALUE;
     private long lastMovedAtMs;
     private SourceProgress last;
@@ -38,14 +46,25 @@ public final class ProgressReporter {
      */
     public ProgressReporter(String topic, Duration grace, Duration idleTimeout, InputProgress inputProgress,
                             Duration unit) {
-        if (unit.toMillis() < 1) {
+        this(topic, grace.toMillis(), idleTimeout.toMillis(), unit.toMillis(), inputProgress, false);
+    }
+
+    private ProgressReporter(String topic, long graceMillis, long idleTimeoutMs, long unitMillis,
+                             InputProgress inputProgress, boolean movingOnWhileIdle) {
+        if (unitMillis < 1) {
             throw new IllegalArgumentException("unit must be at least 1ms");
         }
         this.topic = topic;
-        this.graceMillis = grace.toMillis();
-        this.idleTimeoutMs = idleTimeout.toMillis();
-        this.unitMillis = unit.toMillis();
+        this.graceMillis = graceMillis;
+        this.idleTimeoutMs = idleTimeoutMs;
+        this.unitMillis = unitMillis;
         this.inputProgress = inputProgress;
+        this.movingOnWhileIdle = movingOnWhileIdle;
+    }
+
+    /** A reporter like this one whose progress, while idle, follows the wall clock (see the class comment). */
+    public ProgressReporter movingOnWhileIdle() {
+        return new ProgressReporter(topic, graceMillis, idleTimeoutMs, unitMillis, inputProgress, true);
     }
 
     /**
@@ -65,6 +84,11 @@ public final class ProgressReporter {
             completeThrough = SourceFrontier.NONE;
         } else if (idle) {
             completeThrough = Math.floorDiv(streamTime, unitMillis);
+            if (movingOnWhileIdle) {
+                long quietMs = nowMs - lastMovedAtMs;
+                completeThrough = Math.max(completeThrough,
+                        Math.floorDiv(streamTime + quietMs - graceMillis, unitMillis) - 1);
+            }
         } else {
             completeThrough = Math.floorDiv(streamTime - graceMillis, unitMillis) - 1;
         }
@@ -76,6 +100,8 @@ public final class ProgressReporter {
         // Waking up never takes back what was already declared done.
         long done = last == null ? completeThrough : Math.max(completeThrough, last.completeThrough());
         last = new SourceProgress(source, done, idle);
-        return Optional.of(new Record<>(source, last, Math.max(0, done) * unitMillis));
+        // Event time the task has seen: progress that follows the wall clock must not move stream time downstream.
+        long timestamp = done == SourceFrontier.NONE ? 0 : Math.max(0, Math.min(done * unitMillis, streamTime));
+        return Optional.of(new Record<>(source, last, timestamp));
     }
 }
