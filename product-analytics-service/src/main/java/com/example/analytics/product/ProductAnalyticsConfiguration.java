@@ -8,6 +8,7 @@ import com.example.analytics.product.streams.ProductTopology;
 import com.example.analytics.product.streams.TopProducts;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
+import com.example.analytics.support.streams.InputProgress;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import org.apache.kafka.streams.Topology;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class ProductAnalyticsConfiguration {
 
     @Bean
-    Topology productTopology(ProductProperties properties, TopologyEnvironment env) {
-        return ProductTopology.build(properties, env);
+    Topology productTopology(ProductProperties properties, TopologyEnvironment env, InputProgress inputProgress) {
+        return ProductTopology.build(properties, env, inputProgress);
     }
 
     @Bean

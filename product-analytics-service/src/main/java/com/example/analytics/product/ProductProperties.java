@@ -39,17 +39,20 @@ public record ProductProperties(@Valid @NotNull @DefaultValue Trending trending,
     }
 
     /**
-     * @param minAmount      purchases above this amount are summarised
-     * @param window         tumbling window per store
-     * @param grace          how long after a window's end it still accepts out-of-order purchases
-     * @param idleCheck      how often (wall clock) idle windows are checked for closing
-     * @param retention      how long closed summaries stay queryable
-     * @param defaultStoreId store of purchases without {@code data.store_id}
+     * @param minAmount         purchases above this amount are summarised
+     * @param window            tumbling window per store
+     * @param grace             how long after a window's end it still accepts out-of-order purchases
+     * @param progressInterval  how often (wall clock) each source task tells the windows how far it is done
+     * @param idleSourceTimeout how long (wall clock) a window waits for a source partition that has stopped moving,
+     *                          and after how long without records a source counts as done up to its stream time
+     * @param retention         how long closed summaries stay queryable
+     * @param defaultStoreId    store of purchases without {@code data.store_id}
      */
     public record Sales(@DefaultValue("100") double minAmount,
                         @NotNull @DefaultValue("1m") Duration window,
                         @NotNull @DefaultValue("5s") Duration grace,
-                        @NotNull @DefaultValue("1s") Duration idleCheck,
+                        @NotNull @DefaultValue("100ms") Duration progressInterval,
+                        @NotNull @DefaultValue("2s") Duration idleSourceTimeout,
                         @NotNull @DefaultValue("7d") Duration retention,
                         @NotNull @DefaultValue("default") String defaultStoreId) {
     }
@@ -62,6 +65,13 @@ public record ProductProperties(@Valid @NotNull @DefaultValue Trending trending,
             throw new IllegalArgumentException(
                     "analytics.product.sales.window must be at least 1s and analytics.product.sales.grace not negative");
         }
+        if (sales.progressInterval().toMillis() < 1) {
+            throw new IllegalArgumentException("analytics.product.sales.progress-interval must be at least 1ms");
+        }
+        if (sales.idleSourceTimeout().compareTo(sales.progressInterval()) < 0) {
+            throw new IllegalArgumentException("analytics.product.sales.idle-source-timeout must not be shorter than "
+                    + "progress-interval");
+        }
         if (sales.retention().compareTo(sales.window().plus(sales.grace())) < 0) {
             throw new IllegalArgumentException(
                     "analytics.product.sales.retention must cover at least one window and its grace");
@@ -71,7 +81,7 @@ public record ProductProperties(@Valid @NotNull @DefaultValue Trending trending,
     /** The defaults of DESIGN.md section 4. */
     public static ProductProperties defaults() {
         return new ProductProperties(new Trending(100, Duration.ofHours(1)), new Top(1000, Duration.ofSeconds(60)),
-                new Sales(100, Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                        Duration.ofDays(7), "default"));
+                new Sales(100, Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofMillis(100),
+                        Duration.ofSeconds(2), Duration.ofDays(7), "default"));
     }
 }

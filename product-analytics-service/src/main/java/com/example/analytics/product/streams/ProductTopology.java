@@ -5,16 +5,20 @@ import com.example.analytics.model.SalesSummary;
 import com.example.analytics.model.json.JsonSerde;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductProperties;
+import com.example.analytics.support.progress.EveryPartition;
+import com.example.analytics.support.progress.ProgressReporter;
+import com.example.analytics.support.progress.SourceProgress;
+import com.example.analytics.support.streams.InputProgress;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
@@ -25,7 +29,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Product metrics, trending and the top-N index per product (keyed as the input, no repartition), and the seed's
- * sales demo: purchases above the threshold, enriched, re-keyed by store, summarised per tumbling window.
+ * sales demo: purchases above the threshold, enriched, re-keyed by store, summarised per tumbling window. Each
+ * source task also sends how far in event time it is done to every partition of the re-key, so a window closes
+ * only once every source partition is past it, however far apart the source tasks are.
  */
 public final class ProductTopology {
 
@@ -34,7 +40,10 @@ public final class ProductTopology {
     public static final String RANK_STORE = "product-rank";
     public static final String TOTALS_STORE = "product-totals";
     public static final String SALES_OPEN_STORE = "sales-open-windows";
+    /** How far the sales windows are closed ({@link SalesWindowProcessor#CLOSED_UNTIL}). */
     public static final String SALES_PROGRESS_STORE = "sales-progress";
+    /** How far each source task is done, in milliseconds of event time. */
+    public static final String SALES_SOURCES_STORE = "sales-sources";
     public static final String SALES_STORE = "sales-summaries";
     /** The one key of {@link #TOTALS_STORE}: products of the task with at least one view. */
     public static final String PRODUCTS_VIEWED = "products_viewed";
@@ -42,7 +51,14 @@ public final class ProductTopology {
     private ProductTopology() {
     }
 
+    /** For {@code TopologyTestDriver}, which processes every piped record at once. */
     public static Topology build(ProductProperties properties, TopologyEnvironment env) {
+        return build(properties, env, InputProgress.allConsumed());
+    }
+
+    /** @param inputProgress tells a quiet input partition from one whose records have not reached its task yet */
+    public static Topology build(ProductProperties properties, TopologyEnvironment env,
+                                 InputProgress inputProgress) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCTS_STORE),
                 Serdes.String(), ProductStats.serde()));
@@ -58,26 +74,33 @@ public final class ProductTopology {
         Outputs.actions(events.process(() -> new ProductStatsProcessor(properties, env), Named.as("product-stats"),
                 PRODUCTS_STORE, VIEWERS_STORE, RANK_STORE, TOTALS_STORE), env, "trending");
 
-        addSalesSummaries(builder, events, properties.sales(), env);
+        addSalesSummaries(builder, events, properties.sales(), env, inputProgress);
         return builder.build();
     }
 
     private static void addSalesSummaries(StreamsBuilder builder, KStream<String, ProductEvent> events,
-                                          ProductProperties.Sales sales, TopologyEnvironment env) {
+                                          ProductProperties.Sales sales, TopologyEnvironment env,
+                                          InputProgress inputProgress) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_OPEN_STORE),
                 Serdes.String(), JsonSerde.of(SalesWindow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_PROGRESS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_SOURCES_STORE),
+                Serdes.String(), JsonSerde.of(SourceProgress.class)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SALES_STORE, sales.retention(),
                 sales.window(), false), Serdes.String(), JsonSerde.of(SalesSummary.class)));
 
-        events.flatMap((productId, event) -> sale(productId, event, sales).stream()
-                                .map(sale -> KeyValue.pair(sale.storeId(), sale)).toList(),
+        // A source is done with event times older than its stream time minus the longer of two graces: the input's
+        // (older purchases never pass Inputs) and the window's (they still count for their window).
+        Duration grace = sales.grace().compareTo(env.grace()) > 0 ? sales.grace() : env.grace();
+        events.process(() -> new SalesSource(sales, new ProgressReporter(Topics.PRODUCT_EVENTS.name(), grace,
+                                sales.idleSourceTimeout(), inputProgress, Duration.ofMillis(1)).movingOnWhileIdle()),
                         Named.as("sales-filter-enrich"))
-                .repartition(Repartitioned.<String, Sale>as("sales-by-store")
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Sale.class)))
+                .repartition(Repartitioned.<String, SalesUpdate>as("sales-by-store")
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(SalesUpdate.class))
+                        .withStreamPartitioner(EveryPartition.when(update -> update instanceof SalesUpdate.Progress)))
                 .process(() -> new SalesWindowProcessor(sales, env), Named.as("sales-windows"),
-                        SALES_OPEN_STORE, SALES_PROGRESS_STORE, SALES_STORE)
+                        SALES_OPEN_STORE, SALES_PROGRESS_STORE, SALES_SOURCES_STORE, SALES_STORE)
                 .to(Topics.SALES_SUMMARIES.name(), Produced.with(Topics.SALES_SUMMARIES.keySerde(),
                         Topics.SALES_SUMMARIES.valueSerde()).withName("sales-summaries-out"));
     }

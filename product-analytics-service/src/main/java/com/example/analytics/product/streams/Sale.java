@@ -7,5 +7,5 @@ package com.example.analytics.product.streams;
  * @param hourOfDay UTC hour of the event time
  */
 public record Sale(String storeId, String productId, long amountMicros, long eventTimeMillis, boolean weekend,
-                   int hourOfDay) {
+                   int hourOfDay) implements SalesUpdate {
 }

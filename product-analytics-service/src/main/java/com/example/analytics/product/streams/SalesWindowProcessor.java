@@ -1,8 +1,9 @@
 package com.example.analytics.product.streams;
 
 import com.example.analytics.model.SalesSummary;
-import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductProperties;
+import com.example.analytics.support.progress.SourceFrontier;
+import com.example.analytics.support.progress.SourceProgress;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +18,24 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Tumbling windows of sales per store that emit one final summary per (store, window) when the window closes:
- * at stream time window end + grace, or, when traffic stops, once as much wall-clock time has passed since stream
- * time last moved (so an idle store's last window does not wait forever for the next purchase).
+ * once every source task is done with the window's event times ({@link SourceFrontier}), i.e. each source
+ * partition's stream time has passed window end + grace, or the partition is idle. This task's own stream time
+ * says nothing about that: it is driven by the fastest source, and a source catching up a backlog, or one whose
+ * instance crashed, still has purchases for windows it has passed.
  *
- * <p>The time up to which windows are closed is kept in a changelogged store: after a crash or a rebalance a
- * purchase for an already-emitted window is late, never the start of a second summary for it.
+ * <p>How far windows are closed is kept in a changelogged store: after a crash or a rebalance a purchase for an
+ * already-emitted window (possible only from a source that was left out as idle) is late, never the start of a
+ * second summary for it. So is how far each source is done, so a restarted task waits for the same sources.
  */
-final class SalesWindowProcessor implements Processor<String, Sale, String, SalesSummary> {
+final class SalesWindowProcessor implements Processor<String, SalesUpdate, String, SalesSummary> {
 
+    /**
+     * Key of the stream time up to which windows are closed: every window whose end + grace is not after it. Kept
+     * in that form (not as the frontier) so state written before the frontier existed means the same.
+     */
     static final String CLOSED_UNTIL = "closed_until";
+    /** Where purchases for windows already closed are reported. */
+    static final String LATE_SALES = "sales-closed-windows";
 
     private final long windowMillis;
     private final long graceMillis;
@@ -35,11 +45,11 @@ final class SalesWindowProcessor implements Processor<String, Sale, String, Sale
     private ProcessorContext<String, SalesSummary> context;
     private KeyValueStore<String, SalesWindow> open;
     private KeyValueStore<String, Long> progress;
+    private KeyValueStore<String, SourceProgress> sources;
     private WindowStore<String, SalesSummary> closed;
-    private long closedUntil;
+    private SourceFrontier frontier;
+    /** The frontier at which the earliest open window closes. */
     private long nextCloseAt;
-    private long lastStreamTime = Long.MIN_VALUE;
-    private long wallClockAtLastAdvance;
 
     SalesWindowProcessor(ProductProperties.Sales sales, TopologyEnvironment env) {
         this.sales = sales;
@@ -53,52 +63,60 @@ final class SalesWindowProcessor implements Processor<String, Sale, String, Sale
         this.context = context;
         open = context.getStateStore(ProductTopology.SALES_OPEN_STORE);
         progress = context.getStateStore(ProductTopology.SALES_PROGRESS_STORE);
+        sources = context.getStateStore(ProductTopology.SALES_SOURCES_STORE);
         closed = context.getStateStore(ProductTopology.SALES_STORE);
-        Long restored = progress.get(CLOSED_UNTIL);
-        closedUntil = restored == null ? Long.MIN_VALUE : restored;
+        Long closedUntil = progress.get(CLOSED_UNTIL);
+        frontier = new SourceFrontier(sales.idleSourceTimeout().toMillis(),
+                closedUntil == null ? SourceFrontier.NONE : closedUntil - graceMillis - 1);
+        try (KeyValueIterator<String, SourceProgress> restored = sources.all()) {
+            restored.forEachRemaining(source -> frontier.report(source.value));
+        }
         nextCloseAt = earliestClose();
-        context.schedule(sales.idleCheck(), PunctuationType.WALL_CLOCK_TIME, this::closeIdleWindows);
+        // Sources that stop reporting are only left out after a timeout, which needs a clock of its own.
+        context.schedule(sales.progressInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeUpToFrontier);
     }
 
     @Override
-    public void process(Record<String, Sale> record) {
-        Sale sale = record.value();
+    public void process(Record<String, SalesUpdate> record) {
+        if (record.value() instanceof Sale sale) {
+            add(sale);
+        } else if (record.value() instanceof SalesUpdate.Progress update) {
+            SourceProgress source = update.progress();
+            if (frontier.report(source)) {
+                sources.put(source.source(), source);
+            }
+            closeUpToFrontier(context.currentSystemTimeMs());
+        }
+    }
+
+    private void add(Sale sale) {
         long start = Math.floorDiv(sale.eventTimeMillis(), windowMillis) * windowMillis;
         long end = start + windowMillis;
-        long streamTime = context.currentStreamTimeMs();
-        if (end + graceMillis <= Math.max(closedUntil, streamTime)) {
-            env.metrics().late(Topics.PRODUCT_EVENTS.name());
+        if (end - 1 <= frontier.frontier()) {
+            env.metrics().late(LATE_SALES);
             return;
         }
         String key = openKey(sale.storeId(), start);
         SalesWindow window = open.get(key);
         open.put(key, window == null ? SalesWindow.first(sale, start, end) : window.plus(sale));
-        nextCloseAt = Math.min(nextCloseAt, end + graceMillis);
-        if (streamTime > lastStreamTime) {
-            lastStreamTime = streamTime;
-            wallClockAtLastAdvance = context.currentSystemTimeMs();
-        }
-        closeUpTo(streamTime);
+        nextCloseAt = Math.min(nextCloseAt, end - 1);
     }
 
-    private void closeIdleWindows(long wallClockNow) {
-        if (lastStreamTime == Long.MIN_VALUE) {
-            lastStreamTime = context.currentStreamTimeMs();
-            wallClockAtLastAdvance = wallClockNow;
+    /** Closes every window whose event times all sources are done with (its last millisecond at the frontier). */
+    private void closeUpToFrontier(long wallClockNow) {
+        long from = frontier.frontier();
+        long to = frontier.advance(wallClockNow);
+        if (to == from) {
+            return;
         }
-        if (lastStreamTime >= 0) {
-            closeUpTo(lastStreamTime + Math.max(0, wallClockNow - wallClockAtLastAdvance));
-        }
-    }
-
-    private void closeUpTo(long time) {
-        if (time < nextCloseAt) {
+        progress.put(CLOSED_UNTIL, to + graceMillis + 1);
+        if (to < nextCloseAt) {
             return;
         }
         List<KeyValue<String, SalesWindow>> closing = new ArrayList<>();
         try (KeyValueIterator<String, SalesWindow> windows = open.all()) {
             windows.forEachRemaining(entry -> {
-                if (entry.value.endMillis() + graceMillis <= time) {
+                if (entry.value.endMillis() - 1 <= to) {
                     closing.add(entry);
                 }
             });
@@ -109,8 +127,6 @@ final class SalesWindowProcessor implements Processor<String, Sale, String, Sale
             open.delete(entry.key);
             context.forward(new Record<>(entry.value.storeId(), summary, entry.value.startMillis()));
         }
-        closedUntil = Math.max(closedUntil, time);
-        progress.put(CLOSED_UNTIL, closedUntil);
         nextCloseAt = earliestClose();
     }
 
@@ -118,7 +134,7 @@ final class SalesWindowProcessor implements Processor<String, Sale, String, Sale
         long earliest = Long.MAX_VALUE;
         try (KeyValueIterator<String, SalesWindow> windows = open.all()) {
             while (windows.hasNext()) {
-                earliest = Math.min(earliest, windows.next().value.endMillis() + graceMillis);
+                earliest = Math.min(earliest, windows.next().value.endMillis() - 1);
             }
         }
         return earliest;

@@ -8,6 +8,8 @@ import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductProperties;
 import com.example.analytics.product.query.ProductQueries;
 import com.example.analytics.product.query.ProductQueries.ProductView;
+import com.example.analytics.model.json.JsonSerde;
+import com.example.analytics.support.progress.SourceProgress;
 import com.example.analytics.support.query.StoreAccess;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.TopologyEnvironment;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -42,6 +45,8 @@ class ProductTopologyTest {
     /** A Saturday, 09:00 UTC; minute-aligned so sales windows are easy to name. */
     private static final long T0 = Instant.parse("2026-11-21T09:00:00Z").getEpochSecond();
     private static final String SERVICE = "product-analytics-service";
+    /** A source task the driver does not run. */
+    private static final String SLOWER_TASK = "0_4";
 
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final StreamTime streamTime = new StreamTime();
@@ -289,6 +294,7 @@ class ProductTopologyTest {
             purchase("p3", T0 + 4, 500, "s2");
             purchase("p3", T0 + 59.999, 120, null);
             purchase("p4", T0 + 66, 101, "s1");
+            reportProgress();
 
             assertThat(summaries.readKeyValuesToMap()).isEqualTo(Map.of(
                     "s1", new SalesSummary("s1", T0, T0 + 60, 350.51, 2, 175.255, 2),
@@ -301,6 +307,7 @@ class ProductTopologyTest {
             purchase("p1", T0 + 59.999, 200, "s1");
             purchase("p1", T0 + 60, 300, "s1");
             purchase("p1", T0 + 185, 101, "s9");
+            reportProgress();
 
             assertThat(summaries.readValuesToList()).extracting(SalesSummary::windowStart, SalesSummary::totalAmount)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple((double) T0, 200.0),
@@ -312,13 +319,15 @@ class ProductTopologyTest {
             purchase("p1", T0 + 30, 200, "s1");
             purchase("p1", T0 + 64, 300, "s1");
             purchase("p1", T0 + 59, 150, "s1");
+            reportProgress();
             assertThat(summaries.isEmpty()).as("window [0,60) closes at 65").isTrue();
 
             purchase("p1", T0 + 65, 400, "s1");
             purchase("p1", T0 + 62, 110, "s1");
             purchase("p1", T0 + 58, 999, "s1");
+            reportProgress();
 
-            assertThat(metrics.late()).as("the purchase for the closed window").isEqualTo(1);
+            assertThat(metrics.late()).as("the purchase beyond grace").isEqualTo(1);
             List<SalesSummary> first = summaries.readValuesToList();
             assertThat(first).singleElement().satisfies(summary -> {
                 assertThat(summary.windowStart()).isEqualTo((double) T0);
@@ -327,6 +336,7 @@ class ProductTopologyTest {
             });
 
             purchase("p1", T0 + 130, 101, "s1");
+            reportProgress();
             assertThat(summaries.readValuesToList()).singleElement().satisfies(summary -> {
                 assertThat(summary.windowStart()).isEqualTo((double) T0 + 60);
                 assertThat(summary.totalAmount()).isEqualTo(810.0);
@@ -335,10 +345,11 @@ class ProductTopologyTest {
         }
 
         @Test
-        void theLastWindowIsEmittedOnTheWallClockWhenTrafficStops() {
+        void theLastWindowIsEmittedOnTheWallClockOnceTheSourceIsIdle() {
             purchase("p1", T0 + 10, 200, "s1");
+            reportProgress();
             driver.advanceWallClockTime(Duration.ofSeconds(30));
-            assertThat(summaries.isEmpty()).isTrue();
+            assertThat(summaries.isEmpty()).as("idle, but only 30 s after the purchase at 10 s").isTrue();
 
             driver.advanceWallClockTime(Duration.ofSeconds(36));
 
@@ -348,7 +359,53 @@ class ProductTopologyTest {
             assertThat(summaries.isEmpty()).isTrue();
 
             purchase("p1", T0 + 20, 300, "s1");
-            assertThat(metrics.late()).as("its window was already emitted").isEqualTo(1);
+            reportProgress();
+            assertThat(metrics.lateFrom(SalesWindowProcessor.LATE_SALES)).as("its window was already emitted")
+                    .isEqualTo(1);
+            assertThat(summaries.isEmpty()).isTrue();
+        }
+
+        @Test
+        void aWindowWaitsForASlowerSourcePartitionAndCountsEachPurchaseOnce() {
+            TestInputTopic<String, SalesUpdate> slower = otherSourceTask();
+            slower.pipeInput("s1", sale("s1", T0 + 4, 150), (T0 + 4) * 1000);
+            progress(slower, T0 + 5, false);
+            purchase("p1", T0 + 10, 200, "s1");
+            purchase("p1", T0 + 200, 300, "s1");
+            reportProgress();
+            driver.advanceWallClockTime(Duration.ofMinutes(10));
+            assertThat(summaries.isEmpty()).as("the slower source is behind, not idle: waited for").isTrue();
+
+            // What a catching-up partition still has for [0,60) long after this task's stream time passed 200 s.
+            slower.pipeInput("s1", sale("s1", T0 + 30, 250), (T0 + 30) * 1000);
+            progress(slower, T0 + 70, false);
+            reportProgress();
+
+            assertThat(summaries.readValuesToList()).singleElement().isEqualTo(
+                    new SalesSummary("s1", T0, T0 + 60, 600, 3, 200, 3));
+            progress(slower, T0 + 170, false);
+            reportProgress();
+            assertThat(summaries.isEmpty()).as("[180,240) waits for the slower source too").isTrue();
+            assertThat(metrics.late()).isZero();
+        }
+
+        @Test
+        void anIdleSourcePartitionIsLeftOutAfterTheTimeoutAndWhatItSendsLaterIsLate() {
+            TestInputTopic<String, SalesUpdate> quiet = otherSourceTask();
+            progress(quiet, T0 + 2, true);
+            purchase("p1", T0 + 10, 200, "s1");
+            purchase("p1", T0 + 70, 300, "s1");
+            reportProgress();
+            assertThat(summaries.isEmpty()).as("an idle source is waited for up to the timeout").isTrue();
+
+            driver.advanceWallClockTime(properties.sales().idleSourceTimeout());
+            assertThat(summaries.readValuesToList()).singleElement()
+                    .satisfies(summary -> assertThat(summary.totalAmount()).isEqualTo(200.0));
+
+            quiet.pipeInput("s1", sale("s1", T0 + 30, 250), (T0 + 30) * 1000);
+            reportProgress();
+            assertThat(metrics.lateFrom(SalesWindowProcessor.LATE_SALES)).isEqualTo(1);
+            assertThat(summaries.isEmpty()).as("no second summary of [0,60)").isTrue();
         }
 
         @Test
@@ -356,6 +413,7 @@ class ProductTopologyTest {
             long monday = Instant.parse("2026-11-23T14:00:00Z").getEpochSecond();
             purchase("p1", monday, 200, "s1");
             purchase("p1", monday + 70, 200, "s1");
+            reportProgress();
 
             assertThat(summaries.readValuesToList()).singleElement()
                     .satisfies(summary -> assertThat(summary.weekendTransactions()).isZero());
@@ -366,6 +424,7 @@ class ProductTopologyTest {
             purchase("p1", T0 + 10, 200, "s1");
             purchase("p1", T0 + 70, 300, "s1");
             purchase("p1", T0 + 130, 400, "s1");
+            reportProgress();
 
             var sales = queries.sales().reader().read(stores(), "s1",
                     ProductQueries.salesParams((T0 + 60) * 1000, (T0 + 3600) * 1000)).orElseThrow();
@@ -375,6 +434,31 @@ class ProductTopologyTest {
             assertThat(queries.sales().reader().read(stores(), "nowhere",
                     ProductQueries.salesParams(0, Long.MAX_VALUE / 2))).isEmpty();
         }
+    }
+
+    /** Lets the source task tell the windows how far it is done. */
+    private void reportProgress() {
+        driver.advanceWallClockTime(properties.sales().progressInterval());
+    }
+
+    /**
+     * A second source task of {@code product_events}, which the driver (one task per sub-topology) cannot run: its
+     * sales and progress are written to the re-key topic as that task would write them.
+     */
+    private TestInputTopic<String, SalesUpdate> otherSourceTask() {
+        return driver.createInputTopic(SERVICE + "-test-sales-by-store-repartition", new StringSerializer(),
+                JsonSerde.of(SalesUpdate.class).serializer());
+    }
+
+    private static Sale sale(String storeId, long epochSecond, double amount) {
+        return new Sale(storeId, "p9", Math.round(amount * 1_000_000), epochSecond * 1000, true, 9);
+    }
+
+    /** The other source task's progress: done through the millisecond before {@code epochSecond}. */
+    private static void progress(TestInputTopic<String, SalesUpdate> source, long epochSecond, boolean idle) {
+        long doneThrough = epochSecond * 1000 - 1;
+        source.pipeInput(SLOWER_TASK, new SalesUpdate.Progress(new SourceProgress(SLOWER_TASK, doneThrough, idle)),
+                doneThrough);
     }
 
     private ProductView product(String productId) {

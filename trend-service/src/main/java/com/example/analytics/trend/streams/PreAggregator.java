@@ -1,5 +1,6 @@
 package com.example.analytics.trend.streams;
 
+import com.example.analytics.support.progress.ProgressReporter;
 import com.example.analytics.support.window.SecondCounts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class PreAggregator implements Processor<String, String, String, TrendUpda
         pending = context.getStateStore(storeName);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
             flush();
-            progress.report(context, now);
+            TrendTopology.reportProgress(progress, context, now);
         });
     }
 

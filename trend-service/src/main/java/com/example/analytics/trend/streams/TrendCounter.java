@@ -1,6 +1,8 @@
 package com.example.analytics.trend.streams;
 
 import com.example.analytics.model.Action;
+import com.example.analytics.support.progress.SourceFrontier;
+import com.example.analytics.support.progress.SourceProgress;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.trend.TrendProperties;
 import java.util.ArrayList;
@@ -67,7 +69,8 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
     public void process(Record<String, TrendUpdate> record) {
         if (record.value() instanceof PartialCount partial) {
             add(partial);
-        } else if (record.value() instanceof SourceProgress sourceProgress) {
+        } else if (record.value() instanceof TrendUpdate.Progress update) {
+            SourceProgress sourceProgress = update.progress();
             if (frontier.report(sourceProgress)) {
                 progress.put(sourceProgress.source(), sourceProgress);
             }

@@ -2,15 +2,15 @@ package com.example.analytics.trend.streams;
 
 import com.example.analytics.model.json.JsonSerde;
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.progress.EveryPartition;
+import com.example.analytics.support.progress.ProgressReporter;
 import com.example.analytics.support.streams.InputProgress;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.window.SecondCounts;
 import com.example.analytics.trend.TrendProperties;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -18,7 +18,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -68,7 +67,7 @@ public final class TrendTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRENDS_STORE),
                 Serdes.String(), TrendState.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE),
-                Serdes.String(), JsonSerde.of(SourceProgress.class)));
+                Serdes.String(), TrendUpdate.progressSerde()));
         Outputs.actions(updates.process(() -> new TrendCounter(properties, env), Named.as("trend-counter"),
                 TRENDS_STORE, PROGRESS_STORE), env, "spikes");
         return builder.build();
@@ -79,13 +78,9 @@ public final class TrendTopology {
      * counter task waits for every source.
      */
     private static KStream<String, TrendUpdate> byTrendKey(KStream<String, TrendUpdate> updates, String name) {
-        StreamPartitioner<String, TrendUpdate> partitioner = (topic, key, update, partitions) ->
-                update instanceof SourceProgress
-                        ? Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()))
-                        : Optional.empty();
         return updates.repartition(Repartitioned.<String, TrendUpdate>as(name + "-by-trend-key")
                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(TrendUpdate.class))
-                .withStreamPartitioner(partitioner));
+                .withStreamPartitioner(EveryPartition.when(update -> update instanceof TrendUpdate.Progress)));
     }
 
     /** {@code user_page_view} for a {@code page_view} on {@code user_events}. */
@@ -101,7 +96,7 @@ public final class TrendTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         return keys.process(() -> new PreAggregator(store, properties.flushInterval(),
-                new ProgressReporter(topic, env.grace(), properties.idleSourceTimeout(), inputProgress)),
+                progressReporter(topic, properties, env, inputProgress)),
                 Named.as("pre-aggregate-" + topic),
                 store);
     }
@@ -111,15 +106,14 @@ public final class TrendTopology {
                                                            TrendProperties properties, TopologyEnvironment env,
                                                            InputProgress inputProgress) {
         return keys.process(() -> new Processor<String, String, String, TrendUpdate>() {
-            private final ProgressReporter progress =
-                    new ProgressReporter(topic, env.grace(), properties.idleSourceTimeout(), inputProgress);
+            private final ProgressReporter progress = progressReporter(topic, properties, env, inputProgress);
             private ProcessorContext<String, TrendUpdate> context;
 
             @Override
             public void init(ProcessorContext<String, TrendUpdate> context) {
                 this.context = context;
                 context.schedule(properties.flushInterval(), PunctuationType.WALL_CLOCK_TIME,
-                        now -> progress.report(context, now));
+                        now -> reportProgress(progress, context, now));
             }
 
             @Override
@@ -128,5 +122,17 @@ public final class TrendTopology {
                         SecondCounts.secondOf(record.timestamp()), 1), record.timestamp()));
             }
         }, Named.as(topic + "-every-event"));
+    }
+
+    /** How far a source task is done, in seconds: the resolution the spike rule is judged at. */
+    private static ProgressReporter progressReporter(String topic, TrendProperties properties,
+                                                     TopologyEnvironment env, InputProgress inputProgress) {
+        return new ProgressReporter(topic, env.grace(), properties.idleSourceTimeout(), inputProgress,
+                Duration.ofSeconds(1));
+    }
+
+    static void reportProgress(ProgressReporter progress, ProcessorContext<String, TrendUpdate> context, long nowMs) {
+        progress.report(context, nowMs).ifPresent(record ->
+                context.forward(record.withValue(new TrendUpdate.Progress(record.value()))));
     }
 }

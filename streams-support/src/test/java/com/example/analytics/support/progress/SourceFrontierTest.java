@@ -1,4 +1,4 @@
-package com.example.analytics.trend.streams;
+package com.example.analytics.support.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

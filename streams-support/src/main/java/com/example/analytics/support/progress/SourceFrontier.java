@@ -1,39 +1,40 @@
-package com.example.analytics.trend.streams;
+package com.example.analytics.support.progress;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The newest event-time second that every source task is done with: the trend counter evaluates the spike rule for
- * seconds up to it and no further, so a spike is judged on the counts of all partitions, however far apart the
- * source tasks are while catching up, and a replay of the same input gives the same actions.
+ * The newest event-time point that every source task is done with ({@link SourceProgress}): what is re-keyed
+ * downstream of several source tasks is judged (a rule evaluated, a window closed) up to it and no further, so the
+ * outcome depends on the records of all partitions, however far apart the source tasks are while catching up,
+ * and a replay of the same input gives the same outcome.
  *
  * <p>A source that is not heard from (a task being moved, an instance being replaced) is waited for. A source that
  * says it is idle (an empty partition, a quiet one) is waited for only {@code idleTimeoutMs} of wall-clock time
  * after the others have moved past it, then left out until it reports progress again, like Kafka Streams' own
- * {@code max.task.idle.ms}. Counts it sends later for seconds already judged still count in the totals but no
- * longer trigger the rule.
+ * {@code max.task.idle.ms}. What it sends later for points already judged is late for the caller to handle.
  */
-final class SourceFrontier {
+public final class SourceFrontier {
 
-    /** No second is complete yet. */
-    static final long NONE = Long.MIN_VALUE;
+    /** Nothing is complete yet. */
+    public static final long NONE = Long.MIN_VALUE;
 
     private final long idleTimeoutMs;
     private final Map<String, SourceProgress> sources = new HashMap<>();
     private final Map<String, Long> laggingSince = new HashMap<>();
     private long frontier;
 
-    SourceFrontier(long idleTimeoutMs, long frontier) {
+    /** @param frontier how far was already judged (restored from a store), or {@link #NONE} */
+    public SourceFrontier(long idleTimeoutMs, long frontier) {
         this.idleTimeoutMs = idleTimeoutMs;
         this.frontier = frontier;
     }
 
     /**
      * Records a source's progress; returns whether anything changed. A source never moves back, but it may fall
-     * idle or wake up at the same second.
+     * idle or wake up at the same point.
      */
-    boolean report(SourceProgress progress) {
+    public boolean report(SourceProgress progress) {
         SourceProgress previous = sources.get(progress.source());
         if (previous != null && (previous.completeThrough() > progress.completeThrough()
                 || previous.equals(progress))) {
@@ -47,7 +48,7 @@ final class SourceFrontier {
     }
 
     /** Moves the frontier as far as the sources allow at wall-clock time {@code nowMs}; it never moves back. */
-    long advance(long nowMs) {
+    public long advance(long nowMs) {
         long newest = NONE;
         for (SourceProgress source : sources.values()) {
             newest = Math.max(newest, source.completeThrough());
@@ -66,7 +67,7 @@ final class SourceFrontier {
         return frontier;
     }
 
-    long frontier() {
+    public long frontier() {
         return frontier;
     }
 }
