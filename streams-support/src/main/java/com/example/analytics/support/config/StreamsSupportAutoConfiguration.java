@@ -78,7 +78,7 @@ public class StreamsSupportAutoConfiguration {
     TopologyEnvironment topologyEnvironment(AnalyticsStreamsProperties props, MicrometerProcessingMetrics metrics,
                                             StreamTime streamTime) {
         return new TopologyEnvironment(props.serviceName(), Clock.systemUTC(), props.grace(), props.maxFutureSkew(),
-                metrics, streamTime);
+                metrics, streamTime, props.maxEventBytes());
     }
 
     @Bean(destroyMethod = "close")
