@@ -16,6 +16,8 @@ import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.StreamsConfigFactory;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.streams.TopologyTopics;
+import com.example.analytics.support.web.EmptyErrorBodyFilter;
+import com.example.analytics.support.web.ProblemErrorReportValve;
 import com.example.analytics.support.web.InstancesController;
 import com.example.analytics.support.web.InternalQueryController;
 import com.example.analytics.support.web.ProblemDetailsAdvice;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.catalina.core.StandardHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
@@ -40,6 +43,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -152,6 +157,21 @@ public class StreamsSupportAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    EmptyErrorBodyFilter emptyErrorBodyFilter() {
+        return new EmptyErrorBodyFilter();
+    }
+
+    /** Requests Tomcat rejects before Spring sees them also get problem+json, not Tomcat's HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean
