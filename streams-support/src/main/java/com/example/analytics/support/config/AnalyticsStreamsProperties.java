@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *                             defaults to the service name
  * @param applicationServer    {@code host:port} other instances use to reach this one's REST API; defaults to
  *                             {@code advertisedHost} and the port the web server actually bound
+ * @param internalPort         a second port that alone serves the instance-to-instance endpoints ({@code /internal/...}),
+ *                             so they can be kept from clients; unset, the API port serves them too. When set and
+ *                             {@code applicationServer} is not, other instances are told this port
  * @param stateDir             state directory of this instance; defaults to a directory unique to the
  *                             application id and port under {@code java.io.tmpdir}
  * @param grace                how far behind stream time an event may arrive and still count
@@ -37,6 +40,7 @@ public record AnalyticsStreamsProperties(
         String applicationId,
         @Pattern(regexp = "[^:]+:\\d{1,5}", message = "must be host:port") String applicationServer,
         @NotBlank @DefaultValue("localhost") String advertisedHost,
+        @Min(1) @Max(65535) Integer internalPort,
         String stateDir,
         @NotNull @DefaultValue("exactly_once_v2") ProcessingGuarantee processingGuarantee,
         @Min(0) @Max(10) @DefaultValue("0") int numStandbyReplicas,

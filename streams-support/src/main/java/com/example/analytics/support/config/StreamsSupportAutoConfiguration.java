@@ -19,6 +19,7 @@ import com.example.analytics.support.streams.TopologyTopics;
 import com.example.analytics.support.web.EmptyErrorBodyFilter;
 import com.example.analytics.support.web.ProblemErrorReportValve;
 import com.example.analytics.support.web.InstancesController;
+import com.example.analytics.support.web.InternalPortFilter;
 import com.example.analytics.support.web.InternalQueryController;
 import com.example.analytics.support.web.ProblemDetailsAdvice;
 import com.example.analytics.support.web.ProblemErrorController;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
@@ -44,6 +46,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -159,6 +163,26 @@ public class StreamsSupportAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /** The internal endpoints on a port of their own, when one is configured. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> internalPortConnector(AnalyticsStreamsProperties props) {
+        return factory -> {
+            if (props.internalPort() != null) {
+                Connector connector = new Connector();
+                connector.setPort(props.internalPort());
+                factory.addAdditionalConnectors(connector);
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<InternalPortFilter> internalPortFilter(AnalyticsStreamsProperties props) {
+        FilterRegistrationBean<InternalPortFilter> registration = new FilterRegistrationBean<>(
+                new InternalPortFilter(props.internalPort() == null ? -1 : props.internalPort()));
+        registration.setEnabled(props.internalPort() != null);
+        return registration;
+    }
+
     @Bean
     EmptyErrorBodyFilter emptyErrorBodyFilter() {
         return new EmptyErrorBodyFilter();
@@ -189,10 +213,16 @@ public class StreamsSupportAutoConfiguration {
         return KafkaStreamsHealth.liveness(runtime);
     }
 
-    /** The configured {@code host:port}, else the advertised host and the port the web server actually bound. */
+    /**
+     * The configured {@code host:port}, else the advertised host and the internal port, else the port the web server
+     * actually bound: where other instances send {@code /internal/...} requests.
+     */
     static HostInfo applicationServer(AnalyticsStreamsProperties props, ApplicationContext context) {
         if (props.applicationServer() != null && !props.applicationServer().isBlank()) {
             return HostInfo.buildFromEndpoint(props.applicationServer());
+        }
+        if (props.internalPort() != null) {
+            return new HostInfo(props.advertisedHost(), props.internalPort());
         }
         if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             return new HostInfo(props.advertisedHost(), web.getWebServer().getPort());
