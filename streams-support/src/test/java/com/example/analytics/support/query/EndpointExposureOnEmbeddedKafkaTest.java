@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /**
- * With {@code analytics.streams.internal-port}, instances route to each other over that port only: a key owned
- * by the other instance is still answered through the API port, the routing endpoints are not on the API port,
- * and the internal port serves nothing but them.
+ * What a client can reach. With {@code analytics.streams.internal-port}, instances route to each other over that
+ * port only: a key owned by the other instance is still answered through the API port, the routing endpoints are
+ * not on the API port, and the internal port serves nothing but them. Of the actuator, only health, info and
+ * prometheus are exposed.
  */
 @KafkaBrokerTest
-class InternalPortOnEmbeddedKafkaTest {
+class EndpointExposureOnEmbeddedKafkaTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -74,6 +75,14 @@ class InternalPortOnEmbeddedKafkaTest {
             assertNotFoundProblem(Http.get("http://localhost:" + internalA + "/actuator/health"));
             assertThat(Http.get("http://localhost:" + internalA + "/internal/stats").status()).isEqualTo(200);
             assertThat(Http.get(a.baseUrl() + "/actuator/health/readiness").status()).isEqualTo(200);
+
+            Http.Response actuator = Http.get(a.baseUrl() + "/actuator");
+            assertThat(actuator.json().get("_links").propertyNames()).filteredOn(name -> !name.startsWith("health"))
+                    .containsExactlyInAnyOrder("self", "info", "prometheus");
+            for (String hidden : List.of("env", "beans", "configprops", "heapdump", "threaddump", "loggers",
+                    "mappings", "shutdown", "metrics")) {
+                assertNotFoundProblem(Http.get(a.baseUrl() + "/actuator/" + hidden));
+            }
         }
     }
 
