@@ -10,30 +10,13 @@ import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.KafkaBrokerTest;
 import com.example.analytics.support.test.ServiceInstance;
 import java.util.List;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /** Every kind of hostile user event, mixed 1:100 into good traffic, against the fraud service. */
 @KafkaBrokerTest
 class FraudHostileInputTest extends HostileInputScenario {
 
-    @Override
-    protected Class<?> application() {
-        return FraudServiceApplication.class;
-    }
-
-    @Override
-    protected String serviceName() {
-        return "fraud-service";
-    }
-
-    @Override
-    protected List<String> inputTopics() {
-        return List.of(Topics.USER_EVENTS.name());
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    FraudHostileInputTest() {
+        super(FraudServiceApplication.class, "fraud-service", List.of(Topics.USER_EVENTS.name()));
     }
 
     /** The rules keep windows, not totals: every user who sent good events has rule state, nobody else does. */

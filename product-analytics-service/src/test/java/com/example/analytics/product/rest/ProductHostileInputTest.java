@@ -12,30 +12,13 @@ import com.example.analytics.support.test.ServiceInstance;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /** Every kind of hostile product event, mixed 1:100 into good traffic, against the product analytics service. */
 @KafkaBrokerTest
 class ProductHostileInputTest extends HostileInputScenario {
 
-    @Override
-    protected Class<?> application() {
-        return ProductAnalyticsApplication.class;
-    }
-
-    @Override
-    protected String serviceName() {
-        return "product-analytics-service";
-    }
-
-    @Override
-    protected List<String> inputTopics() {
-        return List.of(Topics.PRODUCT_EVENTS.name());
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    ProductHostileInputTest() {
+        super(ProductAnalyticsApplication.class, "product-analytics-service", List.of(Topics.PRODUCT_EVENTS.name()));
     }
 
     /** Lifetime views per product are exactly the good views sent: none lost, no hostile one counted. */

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /**
  * One service on a real broker, fed good traffic three times: a warm-up, a clean run, and a run with one hostile
@@ -74,16 +75,20 @@ public abstract class HostileInputScenario {
     private int sequence;
     private final List<GoodEvents.Event> allGood = new ArrayList<>();
 
-    /** The service's {@code @SpringBootApplication}. */
-    protected abstract Class<?> application();
+    private final Class<?> application;
+    private final String serviceName;
+    private final List<String> inputTopics;
 
-    /** Its {@code spring.application.name}, which names it in DLQ headers. */
-    protected abstract String serviceName();
-
-    /** The input topics it reads; good and hostile records are spread over them. */
-    protected abstract List<String> inputTopics();
-
-    protected abstract String bootstrapServers();
+    /**
+     * @param application the service's {@code @SpringBootApplication}
+     * @param serviceName its {@code spring.application.name}, which names it in DLQ headers
+     * @param inputTopics the input topics it reads; good and hostile records are spread over them
+     */
+    protected HostileInputScenario(Class<?> application, String serviceName, List<String> inputTopics) {
+        this.application = application;
+        this.serviceName = serviceName;
+        this.inputTopics = List.copyOf(inputTopics);
+    }
 
     /** Checks, through the service's own REST API, that it counted the good events it was sent. */
     protected abstract void assertCounted(ServiceInstance service, List<GoodEvents.Event> good);
@@ -113,10 +118,11 @@ public abstract class HostileInputScenario {
 
     @BeforeAll
     void startService() {
-        bootstrap = bootstrapServers();
-        String appId = serviceName() + "-hostile";
-        service = ServiceInstance.start(application(), bootstrap, appId,
-                Map.of("spring.application.name", serviceName()));
+        // Subclasses are @KafkaBrokerTest: one embedded broker per class.
+        bootstrap = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+        String appId = serviceName + "-hostile";
+        service = ServiceInstance.start(application, bootstrap, appId,
+                Map.of("spring.application.name", serviceName));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -165,7 +171,7 @@ public abstract class HostileInputScenario {
 
         double ratio = poisoned.goodPerSecond() / clean.goodPerSecond();
         System.out.printf("HOSTILE-INPUT %s: %d kinds, %d hostile records; clean %.0f good rec/s (%d ms), "
-                        + "poisoned %.0f good rec/s (%d ms); ratio %.2f%n", serviceName(), Poison.values().length,
+                        + "poisoned %.0f good rec/s (%d ms); ratio %.2f%n", serviceName, Poison.values().length,
                 bad.size(), clean.goodPerSecond(), clean.took().toMillis(), poisoned.goodPerSecond(),
                 poisoned.took().toMillis(), ratio);
         assertThat(ratio).as("poisoned / clean good-record throughput").isGreaterThan(MIN_THROUGHPUT_RATIO);
@@ -175,7 +181,7 @@ public abstract class HostileInputScenario {
         KafkaStreams streams = service.streams().streams().orElseThrow();
         streams.pause();
         List<Object> plan = new ArrayList<>();
-        List<String> topics = inputTopics();
+        List<String> topics = inputTopics;
         Poison[] kinds = Poison.values();
         int badSent = 0;
         for (int i = 0; i < goodRecords; i++) {
@@ -241,7 +247,7 @@ public abstract class HostileInputScenario {
             byKind.merge(kind, 1, Integer::sum);
             assertThat(record.key()).as("%s key", kind).isEqualTo(entry.getValue().record().key());
             assertThat(record.value()).as("%s value", kind).isEqualTo(entry.getValue().record().value());
-            assertThat(DeadLetters.text(record.headers(), DeadLetters.SERVICE)).isEqualTo(serviceName());
+            assertThat(DeadLetters.text(record.headers(), DeadLetters.SERVICE)).isEqualTo(serviceName);
             assertThat(DeadLetters.text(record.headers(), DeadLetters.ERROR_REASON)).as("%s reason", kind)
                     .isEqualTo(kind.reason().name());
             assertThat(DeadLetters.text(record.headers(), DeadLetters.ERROR_CLASS)).as("%s class", kind)
@@ -265,7 +271,7 @@ public abstract class HostileInputScenario {
 
     private boolean committedUpTo(Map<TopicPartition, Long> end) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(serviceName() + "-hostile").partitionsToOffsetAndMetadata().get();
+                .listConsumerGroupOffsets(serviceName + "-hostile").partitionsToOffsetAndMetadata().get();
         return end.entrySet().stream().allMatch(e -> e.getValue() == 0
                 || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
     }

@@ -49,24 +49,30 @@ public abstract class RestFuzzScenario {
     private EmbeddedKafkaBroker broker;
     private ServiceInstance service;
 
-    /** The service's {@code @SpringBootApplication}. */
-    protected abstract Class<?> application();
-
-    protected abstract String serviceName();
-
-    protected abstract List<String> inputTopics();
+    private final Class<?> application;
+    private final String serviceName;
+    private final List<String> inputTopics;
+    private final List<String> endpoints;
+    private final Map<String, Integer> limitCaps;
+    private final List<String> knownIds;
 
     /**
-     * The service's own endpoints; {@code {id}} stands for a path variable. The shared ones ({@code /api/stats},
-     * {@code /internal/...}, actuator) are added here.
+     * @param application the service's {@code @SpringBootApplication}
+     * @param inputTopics where a little good traffic is sent first, so some requests reach stores
+     * @param endpoints   the service's own endpoints; {@code {id}} stands for a path variable. The shared ones
+     *                    ({@code /api/stats}, {@code /internal/...}, actuator) are added here
+     * @param limitCaps   endpoints with a capped {@code limit}, and the cap
+     * @param knownIds    ids that exist once that traffic is processed
      */
-    protected abstract List<String> endpoints();
-
-    /** Endpoints with a capped {@code limit} and the cap. */
-    protected abstract Map<String, Integer> limitCaps();
-
-    /** Ids that exist once the seeded traffic is processed, so some requests reach stores. */
-    protected abstract List<String> knownIds();
+    protected RestFuzzScenario(Class<?> application, String serviceName, List<String> inputTopics,
+                               List<String> endpoints, Map<String, Integer> limitCaps, List<String> knownIds) {
+        this.application = application;
+        this.serviceName = serviceName;
+        this.inputTopics = List.copyOf(inputTopics);
+        this.endpoints = List.copyOf(endpoints);
+        this.limitCaps = Map.copyOf(limitCaps);
+        this.knownIds = List.copyOf(knownIds);
+    }
 
     /** The request a fuzz case sends: a method and a raw (already encoded) path with query. */
     public record FuzzRequest(String method, String pathAndQuery) {
@@ -85,13 +91,13 @@ public abstract class RestFuzzScenario {
                 "group.initial.rebalance.delay.ms", "0",
                 "auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
-        service = ServiceInstance.start(application(), broker.getBrokersAsString(), serviceName() + "-fuzz",
-                Map.of("spring.application.name", serviceName()));
+        service = ServiceInstance.start(application, broker.getBrokersAsString(), serviceName + "-fuzz",
+                Map.of("spring.application.name", serviceName));
         await().atMost(Duration.ofSeconds(90)).until(() -> service.streams().isReady());
         List<ProducerRecord<byte[], byte[]>> seed = new ArrayList<>();
         Instant time = Instant.now().minus(Duration.ofMinutes(30));
         for (int n = 0; n < 600; n++) {
-            GoodEvents.Event event = GoodEvents.event(inputTopics().get(n % inputTopics().size()), n,
+            GoodEvents.Event event = GoodEvents.event(inputTopics.get(n % inputTopics.size()), n,
                     time.plusMillis(n * 100L));
             seed.add(new ProducerRecord<>(event.topic(), event.key(), event.value()));
         }
@@ -130,7 +136,7 @@ public abstract class RestFuzzScenario {
             assertThat(problem.path("status").asInt()).isEqualTo(response.status());
             assertThat(problem.path("title").asString()).isNotBlank();
         }
-        Integer cap = limitCaps().get(request.pathAndQuery().split("\\?", 2)[0]);
+        Integer cap = limitCaps.get(request.pathAndQuery().split("\\?", 2)[0]);
         if (cap != null && request.method().equals("GET") && response.status() == 200) {
             List<String> limits = Pattern.compile("(?:^|&)limit=([^&]*)")
                     .matcher(request.pathAndQuery().contains("?") ? request.pathAndQuery().split("\\?", 2)[1] : "")
@@ -148,7 +154,7 @@ public abstract class RestFuzzScenario {
     }
 
     private Arbitrary<String> paths() {
-        List<String> templates = new ArrayList<>(endpoints());
+        List<String> templates = new ArrayList<>(endpoints);
         templates.addAll(List.of("/api/instances", "/api/stats", "/internal/stats", "/internal/key/{id}",
                 "/internal/global/{id}", "/actuator", "/actuator/health", "/actuator/health/{id}",
                 "/actuator/info", "/actuator/prometheus", "/actuator/env", "/actuator/heapdump",
@@ -162,7 +168,7 @@ public abstract class RestFuzzScenario {
 
     /** Path segments, already encoded as a client would put them on the wire (some deliberately not). */
     private Arbitrary<String> ids() {
-        Arbitrary<String> known = Arbitraries.of(knownIds());
+        Arbitrary<String> known = Arbitraries.of(knownIds);
         Arbitrary<String> unicode = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40).map(RestFuzzScenario::encode);
         Arbitrary<String> longIds = Arbitraries.integers().between(129, 10_000).map("a"::repeat);
         Arbitrary<String> raw = Arbitraries.of("%00", "..", "../..", "%2e%2e", "..%2F..%2F", "%2F", "%5C", "%25",

@@ -14,37 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import tools.jackson.databind.JsonNode;
 
 /** Every kind of hostile event on both input topics, mixed 1:100 into good traffic, against the trend service. */
 @KafkaBrokerTest
 class TrendHostileInputTest extends HostileInputScenario {
 
-    @Override
-    protected Class<?> application() {
-        return TrendServiceApplication.class;
+    TrendHostileInputTest() {
+        super(TrendServiceApplication.class, "trend-service", List.of(Topics.USER_EVENTS.name(), Topics.PRODUCT_EVENTS.name()));
     }
 
-    @Override
-    protected String serviceName() {
-        return "trend-service";
-    }
-
-    @Override
-    protected List<String> inputTopics() {
-        return List.of(Topics.USER_EVENTS.name(), Topics.PRODUCT_EVENTS.name());
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    }
-
-    /**
-     * Per trend key, the per-minute history adds up to the good events of that type: unknown types included,
-     * hostile records not. Partial counts travel through a repartition topic, so they arrive a moment later.
-     */
     @Override
     protected void assertCounted(ServiceInstance service, List<GoodEvents.Event> good) {
         Map<String, Long> byKey = good.stream().collect(Collectors.groupingBy(

@@ -12,31 +12,14 @@ import com.example.analytics.user.UserAnalyticsApplication;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import tools.jackson.databind.JsonNode;
 
 /** Every kind of hostile user event, mixed 1:100 into good traffic, against the user analytics service. */
 @KafkaBrokerTest
 class UserAnalyticsHostileInputTest extends HostileInputScenario {
 
-    @Override
-    protected Class<?> application() {
-        return UserAnalyticsApplication.class;
-    }
-
-    @Override
-    protected String serviceName() {
-        return "user-analytics-service";
-    }
-
-    @Override
-    protected List<String> inputTopics() {
-        return List.of(Topics.USER_EVENTS.name());
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    UserAnalyticsHostileInputTest() {
+        super(UserAnalyticsApplication.class, "user-analytics-service", List.of(Topics.USER_EVENTS.name()));
     }
 
     /** All traffic spans minutes, so each user has one session holding exactly the good events sent. */
