@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class Demo implements AutoCloseable {
     private static final Duration VIEW_EVERY = Duration.ofSeconds(5);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClient;
     private final int rate;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -56,8 +57,9 @@ final class Demo implements AutoCloseable {
     private long sentAtLastView;
     private long lastViewNanos = System.nanoTime();
 
-    Demo(String bootstrapServers, int rate, PrintStream out) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafkaClient bootstrap servers and security settings */
+    Demo(Map<String, Object> kafkaClient, int rate, PrintStream out) {
+        this.kafkaClient = Map.copyOf(kafkaClient);
         this.rate = rate;
         this.out = out;
         this.generator = new Thread(this::generate, "demo-generator");
@@ -75,7 +77,7 @@ final class Demo implements AutoCloseable {
     private void generate() {
         LoadGenerator traffic = new LoadGenerator(GeneratorConfig.builder().live().eventsPerSecond(rate).events(0)
                 .build());
-        try (KafkaSink sink = KafkaSink.to(bootstrapServers)) {
+        try (KafkaSink sink = new KafkaSink(kafkaClient)) {
             Pacer pacer = Pacer.live();
             var records = traffic.iterator();
             while (running && records.hasNext()) {
@@ -94,10 +96,10 @@ final class Demo implements AutoCloseable {
     }
 
     private void readActions() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "launcher-demo-view",
+        Map<String, Object> config = new HashMap<>(kafkaClient);
+        config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "launcher-demo-view",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.REAL_TIME_ACTIONS.name()));
             while (running) {

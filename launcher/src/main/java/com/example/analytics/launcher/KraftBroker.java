@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -39,18 +40,28 @@ public final class KraftBroker implements AutoCloseable {
      * Starts a broker listening on {@code localhost:port} (0 picks a free port) with its data in {@code dataDir}.
      */
     public static KraftBroker start(int port, Path dataDir) {
+        return start(port, dataDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(int, Path)}, but with {@code ssl} settings (keystore, truststore) the client listener speaks
+     * TLS instead of plaintext; the controller listener stays inside this JVM's loopback and plaintext.
+     */
+    public static KraftBroker start(int port, Path dataDir, Map<String, String> ssl) {
         int brokerPort = port == 0 ? freePort() : port;
+        String listener = ssl.isEmpty() ? "PLAINTEXT" : "SSL";
         int controllerPort = freePort();
         Path logDir = dataDir.resolve("kafka-logs");
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        props.put("listeners", listener + "://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        props.put("advertised.listeners", listener + "://localhost:" + brokerPort);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", listener);
+        props.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        props.putAll(ssl);
         props.put("log.dirs", logDir.toString());
         props.put("num.partitions", "6");
         props.put("offsets.topic.replication.factor", "1");

@@ -1,5 +1,6 @@
 package com.example.analytics.launcher;
 
+import com.example.analytics.model.kafka.ClientConfigFile;
 import com.example.analytics.model.topics.TopicAdmin;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.support.AnalyticsServiceDefinition;
@@ -40,6 +41,8 @@ public final class Launcher implements AutoCloseable {
     private Path dataDir;
     private boolean temporaryDataDir;
     private String bootstrapServers;
+    /** Bootstrap servers plus the client config file's settings: what every Kafka client here connects with. */
+    private Map<String, Object> kafkaClient;
     private Demo demo;
 
     public Launcher(LauncherOptions options, PrintStream out) {
@@ -76,6 +79,8 @@ public final class Launcher implements AutoCloseable {
     }
 
     public void start() {
+        // Read first: a missing or unreadable file stops the launcher before it starts anything.
+        kafkaClient = new LinkedHashMap<>(options.clientConfig().map(ClientConfigFile::read).orElse(Map.of()));
         dataDir = options.dataDir().orElseGet(Launcher::temporaryDirectory);
         temporaryDataDir = options.dataDir().isEmpty();
         if (options.bootstrapServers().isPresent()) {
@@ -86,12 +91,13 @@ public final class Launcher implements AutoCloseable {
             bootstrapServers = broker.bootstrapServers();
             out.println("Kafka broker    " + bootstrapServers + " ready (KRaft, data in " + dataDir + ")");
         }
+        kafkaClient.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         createTopics();
         if (options.services()) {
             startServices();
         }
         if (options.demo()) {
-            demo = new Demo(bootstrapServers, options.demoRate(), out);
+            demo = new Demo(kafkaClient, options.demoRate(), out);
             demo.start();
         }
     }
@@ -110,7 +116,7 @@ public final class Launcher implements AutoCloseable {
     }
 
     private void createTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafkaClient)) {
             TopicAdmin.createMissing(admin, Topics.ALL, options.partitions(), Optional.empty(), Duration.ofSeconds(30));
         }
         out.println("Topics          " + Topics.ALL + " (" + options.partitions() + " partitions)");
@@ -151,6 +157,13 @@ public final class Launcher implements AutoCloseable {
         props.put("spring.application.name", definition.name());
         props.put("server.port", definition.defaultPort());
         props.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        // Client settings reach the services' streams, DLQ producer and admin clients through spring.kafka.properties.
+        kafkaClient.forEach((key, value) -> {
+            if (!key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+                // Kafka's own ${env:NAME} placeholders are left for Kafka, not resolved by Spring.
+                props.put("spring.kafka.properties." + key, String.valueOf(value).replace("${", "\\${"));
+            }
+        });
         props.put("analytics.streams.state-dir", dataDir.resolve("state").resolve(definition.name()).toString());
         props.put("analytics.streams.partitions", options.partitions());
         // Four applications share this JVM; each keeps its own meters.

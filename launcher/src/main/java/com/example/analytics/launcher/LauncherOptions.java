@@ -8,9 +8,11 @@ import java.util.Optional;
  *
  * @param bootstrapServers an existing cluster to use instead of the embedded broker
  * @param dataDir          where broker data and service state live; a temporary directory when absent
+ * @param clientConfig     Kafka client properties (security) for the launcher's own clients and every service
  */
 public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<String> bootstrapServers,
-                              int partitions, boolean services, boolean demo, int demoRate, boolean help) {
+                              int partitions, boolean services, boolean demo, int demoRate, boolean help,
+                              Optional<Path> clientConfig) {
 
     public static final String USAGE = """
             Usage: java -jar launcher/target/launcher.jar [options]
@@ -20,6 +22,8 @@ public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<S
               --broker-port N          port of the embedded broker (default 9092; 0 = any free port)
               --data-dir DIR           keep broker data and service state in DIR (default: a temp dir, deleted on exit)
               --bootstrap-servers H:P  use an existing Kafka cluster instead of the embedded broker
+              --client-config FILE     Kafka client properties for that cluster (security.protocol, ssl.*, sasl.*),
+                                       used by the launcher, the demo and every service
               --partitions N           partitions of the topics the launcher creates (default 6)
               --broker-only            start the broker and topics, no services
               --demo                   also generate live traffic and print a live view
@@ -36,12 +40,14 @@ public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<S
         boolean demo = false;
         int rate = 500;
         boolean help = false;
+        Path clientConfig = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--broker-port" -> brokerPort = intValue(arg, value(args, ++i, arg), 0, 65535);
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--bootstrap-servers" -> bootstrap = value(args, ++i, arg);
+                case "--client-config" -> clientConfig = Path.of(value(args, ++i, arg));
                 case "--partitions" -> partitions = intValue(arg, value(args, ++i, arg), 1, 10_000);
                 case "--broker-only" -> services = false;
                 case "--demo" -> demo = true;
@@ -51,7 +57,7 @@ public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<S
             }
         }
         return new LauncherOptions(brokerPort, Optional.ofNullable(dataDir), Optional.ofNullable(bootstrap),
-                partitions, services, demo, rate, help);
+                partitions, services, demo, rate, help, Optional.ofNullable(clientConfig));
     }
 
     private static String value(String[] args, int index, String option) {

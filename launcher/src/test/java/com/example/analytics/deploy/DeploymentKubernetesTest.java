@@ -100,10 +100,14 @@ class DeploymentKubernetesTest {
             assertThat(set.getSpec().getTemplate().getMetadata().getLabels())
                     .containsAllEntriesOf(set.getSpec().getSelector().getMatchLabels());
             assertThat(app.getImage()).as(service.name()).matches("(.+/)?realtime-analytics/" + service.name() + ":.+");
-            assertThat(app.getPorts()).as(service.name()).singleElement().satisfies(port -> {
+            assertThat(app.getPorts()).as(service.name()).satisfiesExactly(port -> {
                 assertThat(port.getName()).isEqualTo("http");
                 assertThat(port.getContainerPort()).isEqualTo(service.port());
+            }, port -> {
+                assertThat(port.getName()).isEqualTo("internal");
+                assertThat(port.getContainerPort()).isEqualTo(internalPort(service));
             });
+            assertThat(streams(overlay, service, 0).internalPort()).as(service.name()).isEqualTo(internalPort(service));
             assertThat(SpringEnvironment.property(environment(overlay, service, 0), service, "server.port"))
                     .as(service.name()).isEqualTo(String.valueOf(service.port()));
         }
@@ -118,7 +122,7 @@ class DeploymentKubernetesTest {
                 String pod = service.name() + "-" + ordinal;
                 AnalyticsStreamsProperties streams = streams(overlay, service, ordinal);
                 assertThat(streams.applicationServer()).as(pod)
-                        .isEqualTo(pod + "." + set.getSpec().getServiceName() + ":" + service.port());
+                        .isEqualTo(pod + "." + set.getSpec().getServiceName() + ":" + internalPort(service));
             }
             Service headless = KubernetesObjects.named(overlay.objects(), Service.class, set.getSpec().getServiceName());
             assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
@@ -126,12 +130,14 @@ class DeploymentKubernetesTest {
             assertThat(headless.getSpec().getPublishNotReadyAddresses()).isTrue();
             assertThat(set.getSpec().getTemplate().getMetadata().getLabels())
                     .containsAllEntriesOf(headless.getSpec().getSelector());
-            assertThat(headless.getSpec().getPorts()).extracting(ServicePort::getPort).contains(service.port());
+            assertThat(headless.getSpec().getPorts()).extracting(ServicePort::getPort)
+                    .contains(service.port(), internalPort(service));
 
             Service client = KubernetesObjects.named(overlay.objects(), Service.class, service.name());
             assertThat(client.getSpec().getClusterIP()).isNull();
             assertThat(set.getSpec().getTemplate().getMetadata().getLabels())
                     .containsAllEntriesOf(client.getSpec().getSelector());
+            // The routing endpoints are not reachable through the client Service.
             assertThat(client.getSpec().getPorts()).singleElement().satisfies(port -> {
                 assertThat(port.getPort()).isEqualTo(service.port());
                 assertThat(port.getTargetPort()).isEqualTo(new IntOrString("http"));
@@ -305,10 +311,16 @@ class DeploymentKubernetesTest {
             Map<String, String> labels = statefulSet(overlay, service).getSpec().getTemplate().getMetadata().getLabels();
             assertThat(labels).as("the policy applies to " + service.name())
                     .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
-            // Every other service's REST port is reachable, and this one is reachable from the others.
-            assertThat(egress).anySatisfy(rule -> assertThat(rule.admits(labels, "TCP", service.port())).isTrue());
-            assertThat(ingress(policy)).anySatisfy(rule ->
-                    assertThat(rule.admits(labels, "TCP", service.port())).isTrue());
+            // Every other service's internal port is reachable, and this one's from the others only.
+            int internal = internalPort(service);
+            assertThat(egress).anySatisfy(rule -> assertThat(rule.admits(labels, "TCP", internal)).isTrue());
+            assertThat(ingress(policy)).anySatisfy(rule -> assertThat(rule.admits(labels, "TCP", internal)).isTrue());
+            assertThat(ingress(policy)).filteredOn(rule -> rule.allowsPort("TCP", internal)).allSatisfy(rule ->
+                    assertThat(rule.peers()).allSatisfy(peer -> assertThat(peer.getNamespaceSelector()).isNull()));
+            // API clients reach the API port, not the internal one.
+            assertThat(ingress(policy)).anySatisfy(rule -> assertThat(rule.allowsPort("TCP", service.port())
+                    && rule.peers().stream().anyMatch(peer -> peer.getPodSelector() != null && "true".equals(
+                    peer.getPodSelector().getMatchLabels().get("analytics.example.com/api-client")))).isTrue());
             for (String broker : SpringEnvironment.property(environment(overlay, service, 0), service,
                     "spring.kafka.bootstrap-servers").split(",")) {
                 int port = Integer.parseInt(broker.substring(broker.lastIndexOf(':') + 1));
@@ -439,6 +451,11 @@ class DeploymentKubernetesTest {
         Set<String> fields = new TreeSet<>(KubernetesObjects.tree(volume).keySet());
         fields.remove("name");
         return fields;
+    }
+
+    /** The port of a service's routing endpoints: its API port + 1000. */
+    private static int internalPort(ServiceModule service) {
+        return service.port() + 1000;
     }
 
     private static List<Rule> egress(NetworkPolicy policy) {

@@ -55,6 +55,24 @@ class LauncherTest {
         assertThat(temporary).doesNotExist();
     }
 
+    /** An invalid protocol fails the launcher's own admin client at once: proof the file's settings reach it. */
+    @Test
+    void theClientConfigFileReachesTheLaunchersKafkaClients(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("client.properties"), "security.protocol=NOT_A_PROTOCOL\n");
+        // An external cluster that is never reached: the admin client rejects its configuration first.
+        Launcher launcher = new Launcher(LauncherOptions.parse("--bootstrap-servers", "localhost:1", "--broker-only",
+                "--client-config", config.toString()),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(launcher::start).hasStackTraceContaining("security.protocol");
+        } finally {
+            launcher.close();
+        }
+        assertThatThrownBy(() -> new Launcher(LauncherOptions.parse("--broker-port", "0", "--client-config",
+                dir.resolve("missing.properties").toString()), System.out).start())
+                .hasMessageContaining("missing.properties");
+    }
+
     @Test
     void badOptionsAreExplained() {
         assertThatThrownBy(() -> LauncherOptions.parse("--broker-port", "x"))

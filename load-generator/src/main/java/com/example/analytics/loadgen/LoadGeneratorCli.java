@@ -1,6 +1,7 @@
 package com.example.analytics.loadgen;
 
 import com.example.analytics.loadgen.sink.JsonLinesSink;
+import com.example.analytics.model.kafka.ClientConfigFile;
 import com.example.analytics.loadgen.sink.KafkaSink;
 import com.example.analytics.loadgen.sink.Pacer;
 import java.io.OutputStreamWriter;
@@ -28,7 +29,9 @@ public final class LoadGeneratorCli {
 
             Output
               --bootstrap-servers H:P   Kafka to send to (default localhost:9092)
-              --property KEY=VALUE      extra Kafka client setting, repeatable (security, for example)
+              --client-config FILE      Kafka client properties file (security.protocol, ssl.*, sasl.*);
+                                        secrets can be ${env:NAME} with config.providers=env
+              --property KEY=VALUE      extra Kafka client setting, repeatable (a later option wins)
               --jsonl FILE              write JSON lines to FILE instead ('-' for standard output)
             Traffic
               --events N                records to generate over both topics (default 100000; 0 = endless)
@@ -106,6 +109,8 @@ public final class LoadGeneratorCli {
                 switch (option) {
                     case "--bootstrap-servers" -> options.kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                             value(args, ++i, option));
+                    case "--client-config" -> ClientConfigFile.read(Path.of(value(args, ++i, option)))
+                            .forEach(options.kafka::put);
                     case "--property" -> {
                         String setting = value(args, ++i, option);
                         int eq = setting.indexOf('=');

@@ -8,6 +8,7 @@ import static com.example.analytics.model.validation.InvalidRecordException.Reas
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.MISSING_KEY;
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.NOT_AN_OBJECT;
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.NOT_JSON;
+import static com.example.analytics.model.validation.InvalidRecordException.Reason.TOO_LARGE;
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.WRONG_TYPE;
 
 import com.example.analytics.model.Event;
@@ -41,6 +42,11 @@ import tools.jackson.databind.ObjectReader;
  * <p>Event time must be a finite JSON number of epoch seconds, not negative, and no later than
  * {@code maxFutureSkew} after the wall clock: a far-future time would otherwise advance stream time and close every
  * window at once.
+ *
+ * <p>Size is bounded too: a whole value by {@code maxBytes}, ids and event types by {@value #MAX_NAME_CHARS}
+ * characters. Events are a few hundred bytes; what they carry ends up in store keys, state values and changelog
+ * records, and one accepted megabyte-sized id or location would make those exceed the broker's message size and
+ * fail the task on every retry.
  */
 public final class EventParser<E extends Event> {
 
@@ -54,31 +60,40 @@ public final class EventParser<E extends Event> {
             // data is a nested object; the outer parse checks what follows it.
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_MESSAGE_CHARS = 300;
+    /** Longest id or event type; REST ids are at most 128 characters, producers' ids well within this. */
+    public static final int MAX_NAME_CHARS = 256;
 
     private final String idField;
     private final EventFactory<E> factory;
     private final Clock clock;
     private final long maxFutureSkewMillis;
+    private final int maxBytes;
 
     @FunctionalInterface
     private interface EventFactory<E> {
         E create(String id, String eventType, double timestamp, Map<String, Object> data, String eventId);
     }
 
-    private EventParser(String idField, EventFactory<E> factory, Clock clock, Duration maxFutureSkew) {
+    private EventParser(String idField, EventFactory<E> factory, Clock clock, Duration maxFutureSkew,
+                        int maxBytes) {
         this.idField = idField;
         this.factory = factory;
         this.clock = clock;
         this.maxFutureSkewMillis = maxFutureSkew == null ? Long.MAX_VALUE : maxFutureSkew.toMillis();
+        this.maxBytes = maxBytes;
     }
 
-    /** A parser without a future bound, for tools and tests that read back what they wrote. */
+    /** A parser without a future or size bound, for tools and tests that read back what they wrote. */
     public static EventParser<UserEvent> users() {
         return users(Clock.systemUTC(), null);
     }
 
     public static EventParser<UserEvent> users(Clock clock, Duration maxFutureSkew) {
-        return new EventParser<>("user_id", UserEvent::new, clock, maxFutureSkew);
+        return users(clock, maxFutureSkew, Integer.MAX_VALUE);
+    }
+
+    public static EventParser<UserEvent> users(Clock clock, Duration maxFutureSkew, int maxBytes) {
+        return new EventParser<>("user_id", UserEvent::new, clock, maxFutureSkew, maxBytes);
     }
 
     public static EventParser<ProductEvent> products() {
@@ -86,7 +101,11 @@ public final class EventParser<E extends Event> {
     }
 
     public static EventParser<ProductEvent> products(Clock clock, Duration maxFutureSkew) {
-        return new EventParser<>("product_id", ProductEvent::new, clock, maxFutureSkew);
+        return products(clock, maxFutureSkew, Integer.MAX_VALUE);
+    }
+
+    public static EventParser<ProductEvent> products(Clock clock, Duration maxFutureSkew, int maxBytes) {
+        return new EventParser<>("product_id", ProductEvent::new, clock, maxFutureSkew, maxBytes);
     }
 
     public String idField() {
@@ -97,6 +116,10 @@ public final class EventParser<E extends Event> {
     public E parse(byte[] value) {
         if (value == null || value.length == 0) {
             throw new InvalidRecordException(EMPTY_VALUE, "value is empty");
+        }
+        if (value.length > maxBytes) {
+            throw new InvalidRecordException(TOO_LARGE,
+                    "value has " + value.length + " bytes, more than the " + maxBytes + " an event may have");
         }
         try (JsonParser parser = READER.createParser(value)) {
             JsonToken first = parser.nextToken();
@@ -200,6 +223,9 @@ public final class EventParser<E extends Event> {
         String text = parser.getString();
         if (text.isBlank()) {
             throw new InvalidRecordException(WRONG_TYPE, name + " must not be blank");
+        }
+        if (text.length() > MAX_NAME_CHARS && !name.equals("event_id")) {
+            throw new InvalidRecordException(WRONG_TYPE, name + " must be at most " + MAX_NAME_CHARS + " characters");
         }
         return text;
     }

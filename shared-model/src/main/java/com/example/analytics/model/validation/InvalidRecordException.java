@@ -11,6 +11,7 @@ public final class InvalidRecordException extends SerializationException {
 
     public enum Reason {
         EMPTY_VALUE,
+        TOO_LARGE,
         NOT_JSON,
         NOT_AN_OBJECT,
         MISSING_FIELD,

@@ -8,6 +8,7 @@ import static com.example.analytics.model.validation.InvalidRecordException.Reas
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.MISSING_KEY;
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.NOT_AN_OBJECT;
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.NOT_JSON;
+import static com.example.analytics.model.validation.InvalidRecordException.Reason.TOO_LARGE;
 import static com.example.analytics.model.validation.InvalidRecordException.Reason.WRONG_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +93,25 @@ class EventParserTest {
         assertThatThrownBy(() -> users.parse(bytes(value)))
                 .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void aValueOverTheSizeBoundIsBadEvenWhenWellFormed() {
+        EventParser<UserEvent> bounded = EventParser.users(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1), 1024);
+        String padded = json("\"data\":{\"padding\":\"" + "x".repeat(1024) + "\"}");
+
+        assertThat(reasonOf(() -> bounded.parse(bytes(padded)))).isEqualTo(TOO_LARGE);
+        assertThat(bounded.parse(bytes(json("\"data\":{\"padding\":\"x\"}"))).userId()).isEqualTo("u1");
+    }
+
+    @Test
+    void idsAndEventTypesLongerThan256CharactersAreBad() {
+        String longest = "u".repeat(EventParser.MAX_NAME_CHARS);
+        String event = "{\"user_id\":\"%s\",\"event_type\":\"%s\",\"timestamp\":1.0}";
+
+        assertThat(users.parse(bytes(event.formatted(longest, "click"))).userId()).isEqualTo(longest);
+        assertThat(reasonOf(() -> users.parse(bytes(event.formatted(longest + "u", "click"))))).isEqualTo(WRONG_TYPE);
+        assertThat(reasonOf(() -> users.parse(bytes(event.formatted("u1", "c".repeat(257)))))).isEqualTo(WRONG_TYPE);
     }
 
     @Test

@@ -16,7 +16,10 @@ import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.StreamsConfigFactory;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.streams.TopologyTopics;
+import com.example.analytics.support.web.EmptyErrorBodyFilter;
+import com.example.analytics.support.web.ProblemErrorReportValve;
 import com.example.analytics.support.web.InstancesController;
+import com.example.analytics.support.web.InternalPortFilter;
 import com.example.analytics.support.web.InternalQueryController;
 import com.example.analytics.support.web.ProblemDetailsAdvice;
 import com.example.analytics.support.web.ProblemErrorController;
@@ -29,6 +32,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
@@ -40,6 +45,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -78,7 +87,7 @@ public class StreamsSupportAutoConfiguration {
     TopologyEnvironment topologyEnvironment(AnalyticsStreamsProperties props, MicrometerProcessingMetrics metrics,
                                             StreamTime streamTime) {
         return new TopologyEnvironment(props.serviceName(), Clock.systemUTC(), props.grace(), props.maxFutureSkew(),
-                metrics, streamTime);
+                metrics, streamTime, props.maxEventBytes());
     }
 
     @Bean(destroyMethod = "close")
@@ -154,6 +163,41 @@ public class StreamsSupportAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /** The internal endpoints on a port of their own, when one is configured. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> internalPortConnector(AnalyticsStreamsProperties props) {
+        return factory -> {
+            if (props.internalPort() != null) {
+                Connector connector = new Connector();
+                connector.setPort(props.internalPort());
+                factory.addAdditionalConnectors(connector);
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<InternalPortFilter> internalPortFilter(AnalyticsStreamsProperties props) {
+        FilterRegistrationBean<InternalPortFilter> registration = new FilterRegistrationBean<>(
+                new InternalPortFilter(props.internalPort() == null ? -1 : props.internalPort()));
+        registration.setEnabled(props.internalPort() != null);
+        return registration;
+    }
+
+    @Bean
+    EmptyErrorBodyFilter emptyErrorBodyFilter() {
+        return new EmptyErrorBodyFilter();
+    }
+
+    /** Requests Tomcat rejects before Spring sees them also get problem+json, not Tomcat's HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
     @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
@@ -169,10 +213,16 @@ public class StreamsSupportAutoConfiguration {
         return KafkaStreamsHealth.liveness(runtime);
     }
 
-    /** The configured {@code host:port}, else the advertised host and the port the web server actually bound. */
+    /**
+     * The configured {@code host:port}, else the advertised host and the internal port, else the port the web server
+     * actually bound: where other instances send {@code /internal/...} requests.
+     */
     static HostInfo applicationServer(AnalyticsStreamsProperties props, ApplicationContext context) {
         if (props.applicationServer() != null && !props.applicationServer().isBlank()) {
             return HostInfo.buildFromEndpoint(props.applicationServer());
+        }
+        if (props.internalPort() != null) {
+            return new HostInfo(props.advertisedHost(), props.internalPort());
         }
         if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             return new HostInfo(props.advertisedHost(), web.getWebServer().getPort());

@@ -36,12 +36,12 @@ public final class Inputs {
 
     public static KStream<String, UserEvent> userEvents(StreamsBuilder builder, TopologyEnvironment env) {
         return validated(builder, Topics.USER_EVENTS,
-                EventParser.users(env.clock(), env.maxFutureSkew()), env);
+                EventParser.users(env.clock(), env.maxFutureSkew(), env.maxEventBytes()), env);
     }
 
     public static KStream<String, ProductEvent> productEvents(StreamsBuilder builder, TopologyEnvironment env) {
         return validated(builder, Topics.PRODUCT_EVENTS,
-                EventParser.products(env.clock(), env.maxFutureSkew()), env);
+                EventParser.products(env.clock(), env.maxFutureSkew(), env.maxEventBytes()), env);
     }
 
     private static <E extends Event> KStream<String, E> validated(StreamsBuilder builder, Topic<String, E> topic,

@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param clock         wall clock, for {@code detected_at} and the future bound of event times
  * @param grace         how far behind stream time a record may be and still count
  * @param maxFutureSkew how far ahead of {@code clock} an event time may be before it is bad input
+ * @param maxEventBytes the largest input value that is not bad input
  */
 public record TopologyEnvironment(String serviceName, Clock clock, Duration grace, Duration maxFutureSkew,
-                                  ProcessingMetrics metrics, StreamTime streamTime) {
+                                  ProcessingMetrics metrics, StreamTime streamTime, int maxEventBytes) {
+
+    /** The default of {@code analytics.streams.max-event-bytes}. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 64 * 1024;
+
+    public TopologyEnvironment(String serviceName, Clock clock, Duration grace, Duration maxFutureSkew,
+                               ProcessingMetrics metrics, StreamTime streamTime) {
+        this(serviceName, clock, grace, maxFutureSkew, metrics, streamTime, DEFAULT_MAX_EVENT_BYTES);
+    }
 
     public TopologyEnvironment {
         Objects.requireNonNull(serviceName, "serviceName");
@@ -25,6 +34,9 @@ public record TopologyEnvironment(String serviceName, Clock clock, Duration grac
         Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(streamTime, "streamTime");
+        if (maxEventBytes < 1) {
+            throw new IllegalArgumentException("maxEventBytes must be positive");
+        }
     }
 
     /**

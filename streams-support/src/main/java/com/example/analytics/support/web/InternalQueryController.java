@@ -42,7 +42,12 @@ public class InternalQueryController {
             throw new ApiException.BadParameter("key is required");
         }
         boolean stale = Boolean.parseBoolean(rest.remove(QueryRouter.STALE_PARAM));
-        QueryResult<?> result = router.byKeyHere(keyQuery, key, stale, rest);
+        QueryResult<?> result;
+        try {
+            result = router.byKeyHere(keyQuery, key, stale, rest);
+        } catch (IllegalArgumentException e) {
+            throw invalidParameters();
+        }
         return envelope(result, List.of());
     }
 
@@ -50,11 +55,24 @@ public class InternalQueryController {
     public Envelope<?> global(@PathVariable String query, @RequestParam Map<String, String> params) {
         GlobalQuery<?> globalQuery = registry.globalQuery(query)
                 .orElseThrow(() -> new ApiException.NotFound("no global query named " + query));
-        QueryResult<? extends Envelope<?>> result = router.globalHere(globalQuery, params);
+        QueryResult<? extends Envelope<?>> result;
+        try {
+            result = router.globalHere(globalQuery, params);
+        } catch (IllegalArgumentException e) {
+            throw invalidParameters();
+        }
         if (result instanceof QueryResult.Found<? extends Envelope<?>> found) {
             return found.value();
         }
         return envelope(result, List.of());
+    }
+
+    /**
+     * The public controllers check parameters before they are forwarded here; a request that comes here directly
+     * with a parameter the query cannot read is the client's mistake, not a server error.
+     */
+    private static ApiException invalidParameters() {
+        return new ApiException.BadParameter("invalid query parameters");
     }
 
     private Envelope<?> envelope(QueryResult<?> result, List<Integer> partitions) {

@@ -20,8 +20,14 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status;
+        if (code == null) {
+            // Requested directly rather than forwarded by the container: there is no such resource.
+            status = HttpStatus.NOT_FOUND;
+        } else {
+            status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                    ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
         String detail = status.is4xxClientError() ? "the request is not valid" : "the request could not be processed";
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -31,6 +31,8 @@ class StreamsPropertiesValidationTest {
             assertThat(props.grace()).hasSeconds(5);
             assertThat(props.commitInterval()).hasMillis(100);
             assertThat(props.effectiveApplicationId()).isEqualTo("test-service");
+            assertThat(props.maxFutureSkew()).hasHours(1);
+            assertThat(props.maxEventBytes()).isEqualTo(64 * 1024);
         });
     }
 
@@ -46,6 +48,22 @@ class StreamsPropertiesValidationTest {
         runner.withPropertyValues("analytics.streams.partitions=0").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("analytics.streams.partitions");
+        });
+    }
+
+    @Test
+    void aFutureSkewThatIsNotPositiveFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("analytics.streams.max-future-skew=0s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("analytics.streams.max-future-skew");
+        });
+    }
+
+    @Test
+    void anEventSizeBoundBeyondTheBrokerLimitFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("analytics.streams.max-event-bytes=2000000").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("analytics.streams.max-event-bytes");
         });
     }
 

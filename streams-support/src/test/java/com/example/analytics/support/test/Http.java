@@ -25,13 +25,19 @@ public final class Http {
     }
 
     public static Response get(String url) {
+        return send("GET", URI.create(url));
+    }
+
+    /** Any method, no body; for fuzzing, the URI is taken as given (already encoded). */
+    public static Response send(String method, URI uri) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type"), response.headers().firstValue("Retry-After"));
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(method + " " + uri + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
