@@ -11,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -48,9 +50,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request parameters");
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Spring fills a problem's {@code instance} from the raw request path when it writes the answer, and a path such as
+     * {@code //} is no URI: the answer would become a 500. The safe form is set first.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null
+                && request instanceof ServletWebRequest servletRequest) {
+            problem.setInstance(URI.create(safePath(servletRequest.getRequest().getRequestURI())));
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request,
@@ -68,6 +84,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String cut = path.length() > 200 ? path.substring(0, 200) : path;
         StringBuilder safe = new StringBuilder(cut.length());
         for (char c : cut.toCharArray()) {
+            // "//x" would read as a URI authority: runs of slashes become one.
+            if (c == '/' && !safe.isEmpty() && safe.charAt(safe.length() - 1) == '/') {
+                continue;
+            }
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/-_.~".indexOf(c) >= 0) {
                 safe.append(c);
             } else {
