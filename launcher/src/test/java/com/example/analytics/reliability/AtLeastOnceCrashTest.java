@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +31,6 @@ class AtLeastOnceCrashTest extends CrashScenario {
     @Override
     protected String guarantee() {
         return "at_least_once";
-    }
-
-    @AfterEach
-    void stop() {
-        stopCluster();
     }
 
     @Test

@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,7 +60,7 @@ abstract class CrashScenario {
     /** The processing guarantee under test. */
     protected abstract String guarantee();
 
-    protected ProcessCluster startCluster(String name) {
+    protected void startCluster(String name) {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         Path runDir = Path.of("target", "reliability", name + "-" + stamp).toAbsolutePath();
         cluster = new ProcessCluster(runDir, new ProcessCluster.Settings(guarantee(), 1, 2,
@@ -69,10 +69,10 @@ abstract class CrashScenario {
         cluster.startServices();
         cluster.awaitAllReady();
         queries = QueryLoad.start(cluster);
-        return cluster;
     }
 
-    protected void stopCluster() {
+    @AfterEach
+    void stopCluster() {
         if (queries != null) {
             queries.close();
         }
@@ -115,7 +115,11 @@ abstract class CrashScenario {
                 throw new IllegalStateException(e);
             }
             return sent;
-        }, Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "producer")));
+        }, task -> {
+            Thread producer = new Thread(task, "producer");
+            producer.setDaemon(true);
+            producer.start();
+        });
     }
 
     /** SIGKILL of a random running instance, started again a few seconds later. */

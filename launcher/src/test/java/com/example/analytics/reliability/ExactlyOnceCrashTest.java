@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +20,6 @@ class ExactlyOnceCrashTest extends CrashScenario {
     @Override
     protected String guarantee() {
         return "exactly_once_v2";
-    }
-
-    @AfterEach
-    void stop() {
-        stopCluster();
     }
 
     @Test

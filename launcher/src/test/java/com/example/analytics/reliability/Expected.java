@@ -191,9 +191,7 @@ final class Expected {
 
     /** The most viewed products overall, most views first. */
     List<String> mostViewed(int n) {
-        return totalViews.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).map(Map.Entry::getKey).toList();
+        return top(totalViews, n).stream().map(Map.Entry::getKey).toList();
     }
 
     /**
