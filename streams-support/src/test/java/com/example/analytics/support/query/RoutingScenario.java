@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two instances of a counting service on one real broker: keys owned by the other instance are proxied,
  * global queries merge both, bad records reach the DLQ, and while a third instance joins (forcing a rebalance)
- * every answer is either correct or a 503 with Retry-After.
+ * every answer is correct, or marked stale by the standby that gave it, or a 503 with Retry-After.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -192,7 +192,7 @@ abstract class RoutingScenario {
 
     @Test
     @Order(7)
-    void whileAThirdInstanceJoinsEveryAnswerIsCorrectOrA503WithRetryAfter() throws Exception {
+    void whileAThirdInstanceJoinsEveryAnswerIsCorrectOrStaleOrA503WithRetryAfter() throws Exception {
         int portOfC = freePort();
         CompletableFuture<ServiceInstance> c = CompletableFuture.supplyAsync(() -> ServiceInstance.start(
                 CountingApplication.class, bootstrap, APP_ID,
@@ -200,6 +200,7 @@ abstract class RoutingScenario {
                         "analytics.streams.num-standby-replicas", "1")));
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> wrong = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
         List<String> urls = List.of(a.baseUrl(), b.baseUrl(), "http://localhost:" + portOfC);
         long total = USERS * (USERS + 1) / 2 + 1;
         try {
@@ -208,17 +209,17 @@ abstract class RoutingScenario {
             while (!settled && System.nanoTime() < deadline) {
                 for (String url : urls) {
                     for (String key : List.of("user_0", "user_17", "user_42", "user_59")) {
-                        check(url + "/api/counts/" + key, statuses, wrong,
-                                body -> body.get("count").asLong() == expected.get(key));
+                        check(url + "/api/counts/" + key, statuses, wrong, stale, "count", expected.get(key));
                     }
-                    check(url + "/api/counts", statuses, wrong, body -> body.get("events").asLong() == total);
+                    check(url + "/api/counts", statuses, wrong, stale, "events", total);
                 }
                 settled = c.isDone() && c.get().streams().isReady() && a.streams().isReady() && b.streams().isReady()
                         && ownedPartitions(a) + ownedPartitions(b) + ownedPartitions(c.get()) == 6
                         && ownedPartitions(c.get()) > 0;
             }
             assertThat(settled).as("the three instances settled").isTrue();
-            assertThat(wrong).as("answers served as fresh but wrong").isEmpty();
+            assertThat(wrong).as("answers served as fresh but wrong, or stale beyond the truth "
+                    + "(stale answers seen: " + stale.size() + ")").isEmpty();
             assertThat(statuses.keySet()).as("statuses seen: " + statuses).containsAnyOf(200)
                     .allSatisfy(status -> assertThat(status).isIn(200, 503, -1));
             assertThat(statuses).containsKey(503);
@@ -251,8 +252,12 @@ abstract class RoutingScenario {
         });
     }
 
-    private void check(String url, Map<Integer, AtomicInteger> statuses, List<String> wrong,
-                              java.util.function.Predicate<JsonNode> correct) {
+    /**
+     * A fresh answer must be exact. A standby may answer while the active is moving (DESIGN.md section 5) and says
+     * so with {@code stale: true}; its count may lag behind but can never exceed the truth, since counts only grow.
+     */
+    private void check(String url, Map<Integer, AtomicInteger> statuses, List<String> wrong, List<String> stale,
+                       String field, long truth) {
         Http.Response response;
         try {
             response = Http.get(url);
@@ -261,8 +266,16 @@ abstract class RoutingScenario {
             return;
         }
         statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
-        if (response.status() == 200 && !correct.test(response.json())) {
-            wrong.add(url + " -> " + response.body());
+        if (response.status() == 200) {
+            JsonNode body = response.json();
+            long value = body.get(field).asLong();
+            boolean isStale = body.get("stale").asBoolean();
+            if (isStale) {
+                stale.add(url + " -> " + response.body());
+            }
+            if (isStale ? value > truth : value != truth) {
+                wrong.add(url + " -> " + response.body());
+            }
         }
         if (response.status() == 503) {
             assertThat(response.retryAfter()).as("Retry-After on " + url).isPresent();
