@@ -5,8 +5,10 @@ import com.example.analytics.product.ProductProperties;
 import com.example.analytics.product.streams.ProductStats;
 import com.example.analytics.product.streams.ProductTopology;
 import com.example.analytics.product.streams.TopProducts;
+import com.example.analytics.product.streams.ViewSeconds;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
+import com.example.analytics.support.query.StoreAccess;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.window.SecondCounts;
 import java.time.Instant;
@@ -54,7 +56,7 @@ public final class ProductQueries {
         return new KeyQuery<>("product", ProductTopology.PRODUCTS_STORE, ProductView.class, (stores, productId, params) ->
                 Optional.ofNullable(stores.store(ProductTopology.PRODUCTS_STORE,
                                 QueryableStoreTypes.<String, ProductStats>keyValueStore()).get(productId))
-                        .map(stats -> view(productId, stats)));
+                        .map(stats -> view(productId, stats, viewSeconds(stores))));
     }
 
     public GlobalQuery<TopProducts> top() {
@@ -67,7 +69,7 @@ public final class ProductQueries {
             return TopProducts.ofPartition(
                     stores.store(ProductTopology.RANK_STORE, QueryableStoreTypes.keyValueStore()),
                     stores.store(ProductTopology.PRODUCTS_STORE, QueryableStoreTypes.keyValueStore()),
-                    SecondCounts.secondOf(now.getAsLong()), properties.trending().windowSeconds(), limit);
+                    viewSeconds(stores), SecondCounts.secondOf(now.getAsLong()), properties.trending().windowSeconds(), limit);
         }, (partials, params) -> TopProducts.merge(partials, Integer.parseInt(params.getOrDefault(LIMIT, "10"))));
     }
 
@@ -107,10 +109,14 @@ public final class ProductQueries {
         }
     }
 
-    private ProductView view(String productId, ProductStats stats) {
+    private static ViewSeconds viewSeconds(StoreAccess stores) {
+        return new ViewSeconds(stores.store(ProductTopology.VIEW_SECONDS_STORE, QueryableStoreTypes.windowStore()));
+    }
+
+    private ProductView view(String productId, ProductStats stats, ViewSeconds viewSeconds) {
         OptionalLong now = streamTime.millis();
-        long viewsLastHour = now.isEmpty() ? 0 : stats.viewsInWindowEndingAt(SecondCounts.secondOf(now.getAsLong()),
-                properties.trending().windowSeconds());
+        long viewsLastHour = now.isEmpty() ? 0 : viewSeconds.inWindowEndingAt(productId, stats,
+                SecondCounts.secondOf(now.getAsLong()), properties.trending().windowSeconds());
         return new ProductView(productId, stats.totalViews(), stats.uniqueUsers(), viewsLastHour, stats.purchases(),
                 stats.addToCart(), stats.conversionRate(), viewsLastHour > properties.trending().threshold());
     }

@@ -1,6 +1,5 @@
 package com.example.analytics.product.streams;
 
-import com.example.analytics.support.window.SecondCounts;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -8,15 +7,17 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Everything the service keeps about one product, in one compact value written once per event: lifetime counters,
- * views per event-time second over the trailing window, whether the product is trending (for the rising edge) and
- * the rank bucket it is filed under in the top-N index (so the old index entry can be removed).
+ * Everything the service keeps about one product, in one small fixed-size value written once per event: lifetime
+ * counters, the newest second with a view and the views of the trailing window ending there (the per-second counts
+ * are in {@link ViewSeconds}), whether the product is trending (for the rising edge) and the rank bucket it is filed
+ * under in the top-N index (so the old index entry can be removed).
  *
  * <p>Mutable on purpose: a processor reads it, applies one event and writes it back. Not shared across threads.
  */
 public final class ProductStats {
 
-    private static final byte FORMAT = 1;
+    /** 1 carried the per-second counts of the whole window, rewritten with every view. */
+    private static final byte FORMAT = 2;
 
     long totalViews;
     long uniqueUsers;
@@ -24,15 +25,10 @@ public final class ProductStats {
     long purchases;
     boolean trending;
     long rankBucket;
-    final SecondCounts views;
-
-    ProductStats() {
-        this(new SecondCounts());
-    }
-
-    private ProductStats(SecondCounts views) {
-        this.views = views;
-    }
+    /** Meaningful once {@link #totalViews} is above 0. */
+    long newestViewSecond;
+    /** Views in the trailing window ending at {@link #newestViewSecond}. */
+    long windowViews;
 
     public long totalViews() {
         return totalViews;
@@ -50,11 +46,6 @@ public final class ProductStats {
         return purchases;
     }
 
-    /** Views in the {@code windowSeconds}-second window ending at {@code second}. */
-    public long viewsInWindowEndingAt(long second, int windowSeconds) {
-        return views.sumOfWindowEndingAt(second, windowSeconds);
-    }
-
     /** purchases / product views, 0 when there were no views (a purchase without a recorded view is possible). */
     public double conversionRate() {
         return totalViews == 0 ? 0.0 : (double) purchases / totalViews;
@@ -67,11 +58,9 @@ public final class ProductStats {
     }
 
     byte[] toBytes() {
-        ByteBuffer buffer = ByteBuffer.allocate(2 + 5 * Long.BYTES + views.serializedSize());
-        buffer.put(FORMAT).put((byte) (trending ? 1 : 0))
-                .putLong(totalViews).putLong(uniqueUsers).putLong(addToCart).putLong(purchases).putLong(rankBucket);
-        views.writeTo(buffer);
-        return buffer.array();
+        return ByteBuffer.allocate(2 + 7 * Long.BYTES).put(FORMAT).put((byte) (trending ? 1 : 0))
+                .putLong(totalViews).putLong(uniqueUsers).putLong(addToCart).putLong(purchases).putLong(rankBucket)
+                .putLong(newestViewSecond).putLong(windowViews).array();
     }
 
     static ProductStats fromBytes(byte[] bytes) {
@@ -80,19 +69,15 @@ public final class ProductStats {
         if (format != FORMAT) {
             throw new IllegalStateException("unknown product stats format " + format);
         }
-        boolean trending = buffer.get() == 1;
-        long totalViews = buffer.getLong();
-        long uniqueUsers = buffer.getLong();
-        long addToCart = buffer.getLong();
-        long purchases = buffer.getLong();
-        long rankBucket = buffer.getLong();
-        ProductStats stats = new ProductStats(SecondCounts.readFrom(buffer));
-        stats.trending = trending;
-        stats.totalViews = totalViews;
-        stats.uniqueUsers = uniqueUsers;
-        stats.addToCart = addToCart;
-        stats.purchases = purchases;
-        stats.rankBucket = rankBucket;
+        ProductStats stats = new ProductStats();
+        stats.trending = buffer.get() == 1;
+        stats.totalViews = buffer.getLong();
+        stats.uniqueUsers = buffer.getLong();
+        stats.addToCart = buffer.getLong();
+        stats.purchases = buffer.getLong();
+        stats.rankBucket = buffer.getLong();
+        stats.newestViewSecond = buffer.getLong();
+        stats.windowViews = buffer.getLong();
         return stats;
     }
 }

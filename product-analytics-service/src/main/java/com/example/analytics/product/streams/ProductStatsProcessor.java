@@ -5,6 +5,7 @@ import com.example.analytics.model.ProductEvent;
 import com.example.analytics.product.ProductProperties;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.window.SecondCounts;
+import org.apache.kafka.streams.state.WindowStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies one product event to its product's {@link ProductStats} and keeps the task's top-N index and its count
  * of viewed products in step. Fires {@code trending_product} on the rising edge of the trailing-window views,
- * evaluated at the event's own time. Writes per event: the product's value, plus an index entry when its rank
- * bucket changes, plus a viewer entry the first time a user views the product.
+ * evaluated at the event's own time. Writes per event: the product's small value, plus for a view its second's count,
+ * an index entry when its rank bucket changes and a viewer entry the first time a user views the product.
  */
 final class ProductStatsProcessor implements Processor<String, ProductEvent, String, Action> {
 
@@ -30,21 +31,20 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
     private final Duration maintenanceInterval;
     private final TopologyEnvironment env;
     private final int windowSeconds;
-    private final long keepSeconds;
 
     private ProcessorContext<String, Action> context;
     private KeyValueStore<String, ProductStats> products;
     private KeyValueStore<String, byte[]> viewers;
     private KeyValueStore<String, byte[]> rank;
     private KeyValueStore<String, Long> totals;
+    private WindowStore<String, Long> viewSecondsStore;
+    private ViewSeconds viewSeconds;
 
     ProductStatsProcessor(ProductProperties properties, TopologyEnvironment env) {
         this.trending = properties.trending();
         this.maintenanceInterval = properties.top().maintenanceInterval();
         this.env = env;
         this.windowSeconds = trending.windowSeconds();
-        // An event within grace is evaluated at its own, earlier time: keep that much history beyond the window.
-        this.keepSeconds = windowSeconds + env.grace().toSeconds() + 1;
     }
 
     @Override
@@ -54,6 +54,8 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
         viewers = context.getStateStore(ProductTopology.VIEWERS_STORE);
         rank = context.getStateStore(ProductTopology.RANK_STORE);
         totals = context.getStateStore(ProductTopology.TOTALS_STORE);
+        viewSecondsStore = context.getStateStore(ProductTopology.VIEW_SECONDS_STORE);
+        viewSeconds = new ViewSeconds(viewSecondsStore);
         context.schedule(maintenanceInterval, PunctuationType.WALL_CLOCK_TIME, now -> refileAgedProducts());
     }
 
@@ -82,7 +84,6 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
             Long viewed = totals.get(ProductTopology.PRODUCTS_VIEWED);
             totals.put(ProductTopology.PRODUCTS_VIEWED, viewed == null ? 1 : viewed + 1);
         }
-        stats.totalViews++;
         event.dataText("user_id").filter(user -> !user.isEmpty()).ifPresent(user -> {
             String viewerKey = viewerKey(productId, user);
             if (viewers.get(viewerKey) == null) {
@@ -91,10 +92,17 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
             }
         });
         long second = SecondCounts.secondOf(eventTimeMillis);
-        stats.views.add(second, 1);
-        stats.views.pruneBefore(stats.views.newestSecond() - keepSeconds);
+        viewSecondsStore.put(productId, viewSeconds.at(productId, second) + 1, second * 1000);
+        if (stats.totalViews == 0 || second > stats.newestViewSecond) {
+            // The new second's count is in the store already; the kept sum still describes the old newest second.
+            stats.windowViews = viewSeconds.inWindowEndingAt(productId, stats, second, windowSeconds);
+            stats.newestViewSecond = second;
+        } else if (second > stats.newestViewSecond - windowSeconds) {
+            stats.windowViews++;
+        }
+        stats.totalViews++;
 
-        long hourlyViews = stats.views.sumOfWindowEndingAt(second, windowSeconds);
+        long hourlyViews = viewSeconds.inWindowEndingAt(productId, stats, second, windowSeconds);
         boolean above = hourlyViews > trending.threshold();
         if (above && !stats.trending) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -109,8 +117,8 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
     }
 
     /** The most views any window from the product's newest second on can hold: the window ending there. */
-    private long upperBound(ProductStats stats) {
-        return stats.views.isEmpty() ? 0 : stats.views.sumOfWindowEndingAt(stats.views.newestSecond(), windowSeconds);
+    private static long upperBound(ProductStats stats) {
+        return stats.windowViews;
     }
 
     private void refile(String productId, ProductStats stats, long views) {
@@ -139,9 +147,8 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
                 String key = entries.next().key;
                 String productId = RankIndex.productOfKey(key);
                 ProductStats stats = products.get(productId);
-                long current = stats == null ? 0 : stats.views.sumOfWindowEndingAt(
-                        Math.max(nowSecond, stats.views.isEmpty() ? nowSecond : stats.views.newestSecond()),
-                        windowSeconds);
+                long current = stats == null ? 0 : viewSeconds.inWindowEndingAt(productId, stats,
+                        Math.max(nowSecond, stats.newestViewSecond), windowSeconds);
                 if (RankIndex.bucketOf(current) != RankIndex.bucketOfKey(key)) {
                     moves.add(KeyValue.pair(productId, current));
                 }

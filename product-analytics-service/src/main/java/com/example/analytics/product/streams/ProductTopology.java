@@ -39,6 +39,8 @@ public final class ProductTopology {
     public static final String VIEWERS_STORE = "product-viewers";
     public static final String RANK_STORE = "product-rank";
     public static final String TOTALS_STORE = "product-totals";
+    /** Views per product and event-time second ({@link ViewSeconds}). */
+    public static final String VIEW_SECONDS_STORE = "product-view-seconds";
     public static final String SALES_OPEN_STORE = "sales-open-windows";
     /** How far the sales windows are closed ({@link SalesWindowProcessor#CLOSED_UNTIL}). */
     public static final String SALES_PROGRESS_STORE = "sales-progress";
@@ -69,10 +71,13 @@ public final class ProductTopology {
                 Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(VIEW_SECONDS_STORE,
+                ViewSeconds.retention(properties.trending().windowSeconds(), env.grace()), Duration.ofSeconds(1),
+                false), Serdes.String(), Serdes.Long()));
 
         KStream<String, ProductEvent> events = Inputs.productEvents(builder, env);
         Outputs.actions(events.process(() -> new ProductStatsProcessor(properties, env), Named.as("product-stats"),
-                PRODUCTS_STORE, VIEWERS_STORE, RANK_STORE, TOTALS_STORE), env, "trending");
+                PRODUCTS_STORE, VIEWERS_STORE, RANK_STORE, TOTALS_STORE, VIEW_SECONDS_STORE), env, "trending");
 
         addSalesSummaries(builder, events, properties.sales(), env, inputProgress);
         return builder.build();

@@ -24,7 +24,8 @@ public record TopProducts(List<Ranked> topProductsHourly) {
      * each is counted exactly at {@code nowSecond}, and the walk stops when no later candidate can make the list.
      */
     public static TopProducts ofPartition(ReadOnlyKeyValueStore<String, byte[]> rank,
-                                          ReadOnlyKeyValueStore<String, ProductStats> products, long nowSecond,
+                                          ReadOnlyKeyValueStore<String, ProductStats> products,
+                                          ViewSeconds viewSeconds, long nowSecond,
                                           int windowSeconds, int limit) {
         PriorityQueue<Ranked> best = new PriorityQueue<>(BEST_FIRST.reversed());
         try (KeyValueIterator<String, byte[]> candidates = rank.all()) {
@@ -36,7 +37,8 @@ public record TopProducts(List<Ranked> topProductsHourly) {
                 }
                 String productId = RankIndex.productOfKey(candidate.key);
                 ProductStats stats = products.get(productId);
-                long views = stats == null ? 0 : stats.viewsInWindowEndingAt(nowSecond, windowSeconds);
+                long views = stats == null ? 0
+                        : viewSeconds.inWindowEndingAt(productId, stats, nowSecond, windowSeconds);
                 if (views > 0) {
                     best.add(new Ranked(productId, views));
                     if (best.size() > limit) {

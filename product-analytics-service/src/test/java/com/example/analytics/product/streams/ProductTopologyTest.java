@@ -160,6 +160,75 @@ class ProductTopologyTest {
                     .satisfies(action -> assertThat(action.timestamp()).isEqualTo(T0 + 6.0));
             assertThat(metrics.late()).isZero();
         }
+
+        @Test
+        void anOutOfOrderViewCountsTheOldViewsOfItsOwnWindowThatTheNewestWindowLeftBehind() {
+            view("p1", "old1", T0 + 3);
+            view("p1", "old2", T0 + 3.5);
+            for (int i = 0; i < 98; i++) {
+                view("p1", "u" + i, T0 + 100 + i);
+            }
+            view("p1", "newest", T0 + 3605);
+            assertThat(actions.isEmpty()).as("never more than 100 views so far").isTrue();
+
+            view("p1", "late-but-within-grace", T0 + 3601);
+
+            assertThat(actions.readValuesToList()).as("(T0+1, T0+3601] holds 101 views").singleElement()
+                    .satisfies(action -> {
+                        assertThat(action.data()).containsEntry("hourly_views", 101);
+                        assertThat(action.timestamp()).isEqualTo(T0 + 3601.0);
+                    });
+        }
+
+        /**
+         * Views arrive with gaps of seconds, a minute or an hour, some out of order within grace, at a rate that
+         * keeps crossing the threshold; every trending action and the final trailing-window views must equal a
+         * brute-force count over all views.
+         */
+        @Test
+        void trailingWindowViewsEqualABruteForceCountWhateverTheGapsAndDisorder() {
+            SplittableRandom random = new SplittableRandom(42);
+            List<String> products = List.of("p1", "p2", "p3");
+            Map<String, List<Long>> viewsMillis = new HashMap<>();
+            Map<String, Boolean> above = new HashMap<>();
+            List<String> expected = new ArrayList<>();
+            long newest = T0 * 1000;
+            for (int i = 0; i < 4000; i++) {
+                long step = switch (random.nextInt(100)) {
+                    case 0 -> 3_600_000L + random.nextLong(120_000);
+                    case 1, 2 -> 55_000 + random.nextLong(10_000);
+                    // About 100 views per product and hour: the count keeps crossing the threshold both ways.
+                    default -> random.nextLong(24_000);
+                };
+                newest += step;
+                // Within grace (5 s) of stream time, so never late.
+                long at = newest - (random.nextInt(10) == 0 ? random.nextLong(5_000) : 0);
+                String product = products.get(random.nextInt(products.size()));
+                List<Long> views = viewsMillis.computeIfAbsent(product, p -> new ArrayList<>());
+                views.add(at);
+                long hourly = inHourEndingAt(views, at / 1000);
+                boolean isAbove = hourly > 100;
+                if (isAbove && !above.getOrDefault(product, false)) {
+                    expected.add(product + "@" + at + "=" + hourly);
+                }
+                above.put(product, isAbove);
+                view(product, "u" + i, at / 1000.0);
+            }
+
+            assertThat(actions.readValuesToList()).extracting(action -> action.subject() + "@"
+                    + Math.round(action.timestamp() * 1000) + "=" + action.data().get("hourly_views"))
+                    .isNotEmpty().containsExactlyElementsOf(expected);
+            long nowSecond = streamTime.millis().orElseThrow() / 1000;
+            for (String product : products) {
+                assertThat(product(product).viewsLastHour()).as(product)
+                        .isEqualTo(inHourEndingAt(viewsMillis.get(product), nowSecond));
+            }
+            assertThat(metrics.late()).isZero();
+        }
+
+        private static long inHourEndingAt(List<Long> viewsMillis, long second) {
+            return viewsMillis.stream().filter(at -> at / 1000 > second - 3600 && at / 1000 <= second).count();
+        }
     }
 
     @Nested
