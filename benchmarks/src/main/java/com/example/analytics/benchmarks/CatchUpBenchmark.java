@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -69,9 +70,16 @@ public final class CatchUpBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<String> INPUTS = List.of(Topics.USER_EVENTS.name(), Topics.PRODUCT_EVENTS.name());
+    private static final List<Double> LOAD_LEVELS = List.of(0.25, 0.5, 0.75);
+    private static final Set<String> SERVICES = Set.of("user-analytics", "product-analytics", "trend", "fraud");
 
     /** One candidate's run; {@code records} are those of the input topics it reads. */
-    public record Result(String candidate, int round, long records, double seconds, double cpuMicrosPerRecord) {
+    public record Result(String candidate, int round, long records, double seconds, double cpuMicrosPerRecord,
+                         List<String> details) {
+
+        Result(String candidate, int round, long records, double seconds, double cpuMicrosPerRecord) {
+            this(candidate, round, records, seconds, cpuMicrosPerRecord, List.of());
+        }
 
         public double recordsPerSecond() {
             return records / seconds;
@@ -95,14 +103,26 @@ public final class CatchUpBenchmark {
     private final Path stateRoot;
     private final PrintStream out;
 
-    public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out) {
+    private final Duration latencyPerLevel;
+
+    /** @param latencyPerLevel how long to measure latency at each load level after the four caught up; 0: not */
+    public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel) {
         this.bootstrap = bootstrap;
         this.stateRoot = stateRoot;
         this.out = out;
+        this.latencyPerLevel = latencyPerLevel;
     }
 
     /** Runs every candidate {@code rounds} times and prints each run as it ends. */
     public List<Result> run(int rounds) {
+        return run(rounds, name -> true);
+    }
+
+    /**
+     * Runs the baselines B0 and B1 and the candidates {@code chosen} accepts (by name, for example {@code fraud})
+     * {@code rounds} times; a profile of one service needs no run of the others.
+     */
+    public List<Result> run(int rounds, Predicate<String> chosen) {
         long records = inputRecords();
         out.printf("%-22s %5s %11s %8s %11s %11s %6s %6s%n", "candidate", "round", "records", "seconds",
                 "records/s", "CPU-us/rec", "xB1", "xB0");
@@ -113,10 +133,16 @@ public final class CatchUpBenchmark {
             results.add(b0);
             Result b1 = null;
             for (Candidate candidate : candidates()) {
+                if (b1 != null && !chosen.test(candidate.name())) {
+                    continue;
+                }
                 Result result = streams(candidate, round);
                 b1 = b1 == null ? result : b1;
                 print(result, b1, b0);
                 results.add(result);
+            }
+            if (chosen.test("four services together")) {
+                results.add(together(round, records, b1, b0));
             }
         }
         return results;
@@ -171,6 +197,59 @@ public final class CatchUpBenchmark {
     }
 
     private Result streams(Candidate candidate, int round) {
+        try (Running running = start(candidate, round)) {
+            running.awaitCaughtUp();
+            return running.report(running.seconds());
+        }
+    }
+
+    /**
+     * The four services at once, each its own Kafka Streams application as in production, on the same pre-filled
+     * topics. The system's rate is the input records over the time until the last service has caught up; each
+     * service's CPU is per record of the whole input, so the four add up to the per-event budget.
+     */
+    private Result together(int round, long records, Result b1, Result b0) {
+        List<Running> services = new ArrayList<>();
+        try {
+            for (Candidate candidate : candidates()) {
+                if (SERVICES.contains(candidate.name())) {
+                    services.add(start(candidate, round));
+                }
+            }
+            for (Running service : services) {
+                service.awaitCaughtUp();
+            }
+            double seconds = services.stream().mapToDouble(Running::seconds).max().orElseThrow();
+            long cpu = 0;
+            List<String> perService = new ArrayList<>();
+            for (Running service : services) {
+                Result own = service.report(seconds);
+                cpu += Math.round(own.cpuMicrosPerRecord() * own.records());
+                perService.add(String.format("%s: %.1f CPU-us per input record of the system, caught up after %.1f s;"
+                                + " %s", service.candidate.name(), own.cpuMicrosPerRecord() * own.records() / records,
+                        service.seconds(), own.details().get(1)));
+            }
+            Result system = new Result("four services together", round, records, seconds, cpu / (double) records,
+                    perService);
+            print(system, b1, b0);
+            if (!latencyPerLevel.isZero()) {
+                KafkaStreams product = services.stream().filter(s -> s.candidate.name().equals("product-analytics"))
+                        .findFirst().orElseThrow().streams;
+                LatencyProbe probe = new LatencyProbe(bootstrap, out);
+                for (double share : LOAD_LEVELS) {
+                    probe.measure(share, system.recordsPerSecond(), latencyPerLevel, product);
+                }
+            }
+            return system;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring latency", e);
+        } finally {
+            services.forEach(Running::close);
+        }
+    }
+
+    private Running start(Candidate candidate, int round) {
         String applicationId = "bench-" + candidate.service() + "-" + round + "-" + System.nanoTime();
         MicrometerProcessingMetrics metrics = new MicrometerProcessingMetrics(new SimpleMeterRegistry(),
                 candidate.service());
@@ -178,36 +257,90 @@ public final class CatchUpBenchmark {
                 Duration.ofSeconds(5), Duration.ofHours(1), metrics, new StreamTime());
         List<AutoCloseable> resources = new ArrayList<>();
         Topology topology = candidate.topology().apply(new Context(env, bootstrap, applicationId, resources));
-        try (KafkaDeadLetterPublisher deadLetters = new KafkaDeadLetterPublisher(
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        resources.add(0, admin);
+        KafkaDeadLetterPublisher deadLetters = new KafkaDeadLetterPublisher(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 Topics.DLQ_MAX_MESSAGE_BYTES + 64 * 1024, metrics, Duration.ofSeconds(10));
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            AnalyticsStreamsProperties props = new Binder(new MapConfigurationPropertySource(Map.of(
-                    "analytics.streams.service-name", candidate.service(),
-                    "analytics.streams.application-id", applicationId)))
-                    .bindOrCreate("analytics.streams", AnalyticsStreamsProperties.class);
-            Set<String> sources = sourceTopics(topology);
-            Map<TopicPartition, Long> ends = endOffsets(admin).entrySet().stream()
-                    .filter(end -> sources.contains(end.getKey().topic()))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            long read = inputRecords(admin, ends);
-            long start = System.nanoTime();
+        resources.add(0, deadLetters);
+        AnalyticsStreamsProperties props = new Binder(new MapConfigurationPropertySource(Map.of(
+                "analytics.streams.service-name", candidate.service(),
+                "analytics.streams.application-id", applicationId)))
+                .bindOrCreate("analytics.streams", AnalyticsStreamsProperties.class);
+        Set<String> sources = sourceTopics(topology);
+        Map<TopicPartition, Long> ends = endOffsets(admin).entrySet().stream()
+                .filter(end -> sources.contains(end.getKey().topic()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        long read = inputRecords(admin, ends);
+        try {
+            Path stateDir = Files.createDirectories(stateRoot.resolve(applicationId));
             KafkaStreams streams = new KafkaStreams(topology, StreamsConfigFactory.build(
-                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), props, null,
-                    Files.createDirectories(stateRoot.resolve(applicationId)), deadLetters));
-            try {
-                streams.start();
-                await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> committedToEnd(admin, applicationId, ends));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long cpu = cpuOfThreadsNamed(applicationId);
-                return new Result(candidate.name(), round, read, seconds, cpu / 1e3 / read);
-            } finally {
-                streams.close(Duration.ofSeconds(30));
-            }
+                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), props, null, stateDir,
+                    deadLetters));
+            resources.add(0, () -> streams.close(Duration.ofSeconds(30)));
+            Running running = new Running(candidate, round, applicationId, streams, admin, ends, read, stateDir,
+                    resources, System.nanoTime());
+            streams.start();
+            return running;
         } catch (IOException e) {
+            closeAll(resources);
             throw new UncheckedIOException(e);
-        } finally {
+        }
+    }
+
+    /** One started application: what it must read, and how to report and stop it. */
+    private final class Running implements AutoCloseable {
+
+        private final Candidate candidate;
+        private final int round;
+        private final String applicationId;
+        private final KafkaStreams streams;
+        private final Admin admin;
+        private final Map<TopicPartition, Long> ends;
+        private final long records;
+        private final Path stateDir;
+        private final List<AutoCloseable> resources;
+        private final long startNanos;
+        private long caughtUpNanos;
+
+        Running(Candidate candidate, int round, String applicationId, KafkaStreams streams, Admin admin,
+                Map<TopicPartition, Long> ends, long records, Path stateDir, List<AutoCloseable> resources,
+                long startNanos) {
+            this.candidate = candidate;
+            this.round = round;
+            this.applicationId = applicationId;
+            this.streams = streams;
+            this.admin = admin;
+            this.ends = ends;
+            this.records = records;
+            this.stateDir = stateDir;
+            this.resources = resources;
+            this.startNanos = startNanos;
+        }
+
+        void awaitCaughtUp() {
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> committedToEnd(admin, applicationId, ends));
+            caughtUpNanos = caughtUpNanos == 0 ? System.nanoTime() : caughtUpNanos;
+        }
+
+        double seconds() {
+            return (caughtUpNanos - startNanos) / 1e9;
+        }
+
+        /** Prints where the CPU went and what the application stored, and returns its result. */
+        Result report(double seconds) {
+            long cpu = cpuOfThreadsNamed(applicationId);
+            String threads = "CPU-us/record by thread: " + cpuByThreadKind(applicationId).entrySet().stream()
+                    .filter(kind -> kind.getValue() / 1e3 / records >= 0.05)
+                    .map(kind -> String.format("%s %.1f", kind.getKey(), kind.getValue() / 1e3 / records))
+                    .collect(Collectors.joining(", "));
+            return new Result(candidate.name(), round, records, seconds, cpu / 1e3 / records,
+                    List.of(threads, Storage.of(admin, applicationId, stateDir).describe(records)));
+        }
+
+        @Override
+        public void close() {
             closeAll(resources);
         }
     }
@@ -288,10 +421,25 @@ public final class CatchUpBenchmark {
         return total;
     }
 
+    /** The same CPU time by kind of thread (stream thread, its producer, ...), so the expensive one is visible. */
+    private static Map<String, Long> cpuByThreadKind(String name) {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().contains(name)) {
+                String kind = thread.getThreadName().replaceAll(".*" + java.util.regex.Pattern.quote(name)
+                        + "(-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})?-?", "").replaceAll("-\\d+", "");
+                byKind.merge(kind.isEmpty() ? "client" : kind, Math.max(0, THREADS.getThreadCpuTime(
+                        thread.getThreadId())), Long::sum);
+            }
+        }
+        return byKind;
+    }
+
     private void print(Result result, Result b1, Result b0) {
         out.printf("%-22s %5d %,11d %8.1f %,11.0f %11.1f %6s %6.2f%n", result.candidate(), result.round(),
                 result.records(), result.seconds(), result.recordsPerSecond(), result.cpuMicrosPerRecord(),
                 b1 == null ? "" : String.format("%.2f", result.recordsPerSecond() / b1.recordsPerSecond()),
                 result.recordsPerSecond() / b0.recordsPerSecond());
+        result.details().forEach(detail -> out.println("    " + detail));
     }
 }

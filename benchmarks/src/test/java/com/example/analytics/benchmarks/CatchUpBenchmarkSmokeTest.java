@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,24 +20,31 @@ class CatchUpBenchmarkSmokeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<Result> results;
         try (BenchmarkBroker broker = BenchmarkBroker.start()) {
-            Benchmarks.prefill(broker.bootstrapServers(), 20_000);
+            Benchmarks.prefill(broker.bootstrapServers(), 20_000, 10_000);
             results = new CatchUpBenchmark(broker.bootstrapServers(), state,
-                    new PrintStream(printed, true, StandardCharsets.UTF_8)).run(1);
+                    new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(2)).run(1);
         }
 
         assertThat(results).extracting(Result::candidate).containsExactly("B0 raw consumer", "B1 no-op streams",
-                "B2 parse and validate", "user-analytics", "product-analytics", "trend", "fraud");
+                "B2 parse and validate", "user-analytics", "product-analytics", "trend", "fraud",
+                "four services together");
         assertThat(results).allSatisfy(result -> {
             assertThat(result.recordsPerSecond()).isPositive();
             assertThat(result.cpuMicrosPerRecord()).isPositive();
         });
         // each reads all of its input topics: user-analytics and fraud the user events, product the product events
         assertThat(results).filteredOn(result -> List.of("B0 raw consumer", "B1 no-op streams",
-                "B2 parse and validate", "trend").contains(result.candidate()))
+                "B2 parse and validate", "trend", "four services together").contains(result.candidate()))
                 .extracting(Result::records).containsOnly(20_000L);
         assertThat(records(results, "user-analytics") + records(results, "product-analytics")).isEqualTo(20_000);
         assertThat(records(results, "fraud")).isEqualTo(records(results, "user-analytics"));
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("xB1", "fraud");
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("xB1", "fraud", "CPU-us/record by thread", "stored: changelogs");
+        // every probe of every load level was answered: the harness measures what it claims to
+        assertThat(report).contains("latency at 25% load", "latency at 50% load", "latency at 75% load")
+                .containsPattern("event to action .*\\(\\d+ samples, 0 missing\\)")
+                .doesNotContainPattern("\\(0 samples")
+                .doesNotContainPattern("[1-9]\\d* missing\\)");
     }
 
     private static long records(List<Result> results, String candidate) {
