@@ -93,9 +93,12 @@ public final class CatchUpBenchmark {
     private record Context(TopologyEnvironment env, String bootstrap, String applicationId,
                            List<AutoCloseable> resources) {
 
-        <T extends AutoCloseable> T closedAfterRun(T resource) {
-            resources.add(resource);
-            return resource;
+        /** As the services have it: a quiet input partition is told from one whose records are still on the way. */
+        BrokerInputProgress inputProgress() {
+            BrokerInputProgress progress = new BrokerInputProgress(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap), applicationId, Duration.ofMillis(500));
+            resources.add(progress);
+            return progress;
         }
     }
 
@@ -156,11 +159,10 @@ public final class CatchUpBenchmark {
                 new Candidate("user-analytics", "user-analytics-service",
                         context -> UserAnalyticsTopology.build(UserAnalyticsProperties.defaults(), context.env())),
                 new Candidate("product-analytics", "product-analytics-service",
-                        context -> ProductTopology.build(ProductProperties.defaults(), context.env())),
+                        context -> ProductTopology.build(ProductProperties.defaults(), context.env(),
+                                context.inputProgress())),
                 new Candidate("trend", "trend-service", context -> TrendTopology.build(TrendProperties.defaults(),
-                        context.env(), context.closedAfterRun(new BrokerInputProgress(
-                                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, context.bootstrap()),
-                                context.applicationId(), Duration.ofMillis(500))))),
+                        context.env(), context.inputProgress())),
                 new Candidate("fraud", "fraud-service",
                         context -> FraudTopology.build(FraudRules.from(fraud), fraud.alerts(), context.env())));
     }

@@ -18,6 +18,8 @@ public final class ViewSeconds {
 
     /** Beyond this distance from the newest second the whole window is summed instead of the seconds that moved. */
     static final long MAX_SHIFT_SECONDS = 60;
+    /** Up to this many seconds, point reads cost less than opening an iterator over the store's segments. */
+    private static final int POINT_READS = 4;
 
     private final ReadOnlyWindowStore<String, Long> store;
 
@@ -45,7 +47,8 @@ public final class ViewSeconds {
             return sum(productId, second - windowSeconds + 1, second);
         }
         if (second > newest) {
-            return atNewest + sum(productId, newest + 1, second)
+            // Nothing was viewed after the newest second but, in the processor, the one being counted now.
+            return atNewest + at(productId, second)
                     - sum(productId, newest - windowSeconds + 1, second - windowSeconds);
         }
         return atNewest - sum(productId, second + 1, newest)
@@ -62,10 +65,13 @@ public final class ViewSeconds {
         if (to < from) {
             return 0;
         }
-        if (to == from) {
-            return at(productId, from);
-        }
         long total = 0;
+        if (to - from < POINT_READS) {
+            for (long second = from; second <= to; second++) {
+                total += at(productId, second);
+            }
+            return total;
+        }
         try (WindowStoreIterator<Long> seconds = store.fetch(productId, Instant.ofEpochMilli(from * 1000),
                 Instant.ofEpochMilli(to * 1000))) {
             while (seconds.hasNext()) {
