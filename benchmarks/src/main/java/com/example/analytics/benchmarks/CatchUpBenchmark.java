@@ -108,7 +108,10 @@ public final class CatchUpBenchmark {
 
     private final Duration latencyPerLevel;
 
-    /** @param latencyPerLevel how long to measure latency at each load level after the four caught up; 0: not */
+    /**
+     * @param latencyPerLevel latency is measured this long per load level once the four services of the last round
+     *                        have caught up; zero skips it
+     */
     public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel) {
         this.bootstrap = bootstrap;
         this.stateRoot = stateRoot;
@@ -145,7 +148,8 @@ public final class CatchUpBenchmark {
                 results.add(result);
             }
             if (chosen.test("four services together")) {
-                results.add(together(round, records, b1, b0));
+                // Latency load goes into the input topics, so it comes after the last catch-up that reads them.
+                results.add(together(round, records, b1, b0, round == rounds));
             }
         }
         return results;
@@ -210,7 +214,7 @@ public final class CatchUpBenchmark {
      * topics. The system's rate is the input records over the time until the last service has caught up; each
      * service's CPU is per record of the whole input, so the four add up to the per-event budget.
      */
-    private Result together(int round, long records, Result b1, Result b0) {
+    private Result together(int round, long records, Result b1, Result b0, boolean thenLatency) {
         List<Running> services = new ArrayList<>();
         try {
             for (Candidate candidate : candidates()) {
@@ -234,7 +238,7 @@ public final class CatchUpBenchmark {
             Result system = new Result("four services together", round, records, seconds, cpu / (double) records,
                     perService);
             print(system, b1, b0);
-            if (!latencyPerLevel.isZero()) {
+            if (thenLatency && !latencyPerLevel.isZero()) {
                 KafkaStreams product = services.stream().filter(s -> s.candidate.name().equals("product-analytics"))
                         .findFirst().orElseThrow().streams;
                 LatencyProbe probe = new LatencyProbe(bootstrap, out);

@@ -64,8 +64,11 @@ public final class TrendTopology {
                         : everyEvent(productKeys, Topics.PRODUCT_EVENTS.name(), properties, env, inputProgress),
                         "product"), Named.as("updates"));
 
+        // A few hot keys, each updated by every partial count: the record cache turns those updates into one
+        // changelog record per key and commit. Without it every partial wrote the key's whole per-second ring
+        // (1.2-1.5 KB of changelog per input record in the catch-up benchmark).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRENDS_STORE),
-                Serdes.String(), TrendState.serde()));
+                Serdes.String(), TrendState.serde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE),
                 Serdes.String(), TrendUpdate.progressSerde()));
         Outputs.actions(updates.process(() -> new TrendCounter(properties, env), Named.as("trend-counter"),
