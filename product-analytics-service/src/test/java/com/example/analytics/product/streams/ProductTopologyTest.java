@@ -193,7 +193,7 @@ class ProductTopologyTest {
             Map<String, Boolean> above = new HashMap<>();
             List<String> expected = new ArrayList<>();
             long newest = T0 * 1000;
-            for (int i = 0; i < 4000; i++) {
+            for (int i = 0; i < 1200; i++) {
                 long step = switch (random.nextInt(100)) {
                     case 0 -> 3_600_000L + random.nextLong(120_000);
                     case 1, 2 -> 55_000 + random.nextLong(10_000);
