@@ -36,8 +36,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -336,8 +338,9 @@ public final class CatchUpBenchmark {
 
         /** Prints where the CPU went and what the application stored, and returns its result. */
         Result report(double seconds) {
-            long cpu = cpuOfThreadsNamed(applicationId);
-            String threads = "CPU-us/record by thread: " + cpuByThreadKind(applicationId).entrySet().stream()
+            Map<String, Long> byKind = cpuByThreadKind(applicationId);
+            long cpu = byKind.values().stream().mapToLong(Long::longValue).sum();
+            String threads = "CPU-us/record by thread: " + byKind.entrySet().stream()
                     .filter(kind -> kind.getValue() / 1e3 / records >= 0.05)
                     .map(kind -> String.format("%s %.1f", kind.getKey(), kind.getValue() / 1e3 / records))
                     .collect(Collectors.joining(", "));
@@ -418,21 +421,15 @@ public final class CatchUpBenchmark {
 
     /** CPU time of the live threads whose name contains {@code name}: stream threads and their clients' threads. */
     private static long cpuOfThreadsNamed(String name) {
-        long total = 0;
-        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().contains(name)) {
-                total += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
-            }
-        }
-        return total;
+        return cpuByThreadKind(name).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The same CPU time by kind of thread (stream thread, its producer, ...), so the expensive one is visible. */
     private static Map<String, Long> cpuByThreadKind(String name) {
-        Map<String, Long> byKind = new java.util.TreeMap<>();
+        Map<String, Long> byKind = new TreeMap<>();
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (thread != null && thread.getThreadName().contains(name)) {
-                String kind = thread.getThreadName().replaceAll(".*" + java.util.regex.Pattern.quote(name)
+                String kind = thread.getThreadName().replaceAll(".*" + Pattern.quote(name)
                         + "(-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})?-?", "").replaceAll("-\\d+", "");
                 byKind.merge(kind.isEmpty() ? "client" : kind, Math.max(0, THREADS.getThreadCpuTime(
                         thread.getThreadId())), Long::sum);

@@ -5,7 +5,6 @@ import com.example.analytics.model.ProductEvent;
 import com.example.analytics.product.ProductProperties;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.window.SecondCounts;
-import org.apache.kafka.streams.state.WindowStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Applies one product event to its product's {@link ProductStats} and keeps the task's top-N index and its count
