@@ -1,5 +1,6 @@
 package com.example.analytics.benchmarks;
 
+import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
 import com.example.analytics.loadgen.GeneratorConfig;
 import com.example.analytics.loadgen.InjectionReport;
 import com.example.analytics.loadgen.LoadGenerator;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -19,18 +21,22 @@ import java.util.function.Predicate;
  * <pre>
  * Benchmarks [--events N] [--users U] [--rounds R] [--only name,name] [--latency-seconds S]
  *            [--bootstrap-servers host:port]
+ * Benchmarks --growth
  * </pre>
  * {@code --only} keeps the candidates whose name contains one of the given words (the baselines always run; the
  * four services together are {@code four}). After the four caught up together, latency is measured for
  * {@code --latency-seconds} at each load level (0 skips it). {@code --users} sets the generated user population,
  * for the growth runs. Without bootstrap servers it starts a broker in this JVM. With them, the input topics must
  * exist and hold nothing else: every candidate reads them from offset 0.
+ *
+ * <p>{@code --growth} repeats B0, B1 and the four service processes on a fresh broker for each of 1M, 2M and 4M
+ * events (100k users) and 10k, 100k and 1M users (2M events), then prints how the cost per event moved.
  */
 public final class Benchmarks {
 
     /** The command line, with the defaults of a full run. */
     record Options(long events, int users, int rounds, Predicate<String> chosen, Duration latencyPerLevel,
-                   String bootstrap) {
+                   String bootstrap, boolean growth) {
 
         static Options parse(String... args) {
             long events = 2_000_000;
@@ -39,6 +45,7 @@ public final class Benchmarks {
             String bootstrap = null;
             List<String> only = List.of();
             Duration latency = Duration.ofSeconds(30);
+            boolean growth = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--events" -> events = Long.parseLong(args[++i]);
@@ -47,14 +54,19 @@ public final class Benchmarks {
                     case "--bootstrap-servers" -> bootstrap = args[++i];
                     case "--only" -> only = List.of(args[++i].split(","));
                     case "--latency-seconds" -> latency = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--growth" -> growth = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + "--events N, --users U, --rounds R, --only name,name, --latency-seconds S, "
-                            + "--bootstrap-servers host:port");
+                            + "--bootstrap-servers host:port, --growth");
                 }
+            }
+            if (growth && bootstrap != null) {
+                throw new IllegalArgumentException("--growth starts a fresh broker for every size; "
+                        + "it cannot run on --bootstrap-servers");
             }
             List<String> words = only;
             return new Options(events, users, rounds, name -> words.isEmpty() || words.stream().anyMatch(name::contains),
-                    latency, bootstrap);
+                    latency, bootstrap, growth);
         }
     }
 
@@ -63,6 +75,10 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
+        if (options.growth()) {
+            growth();
+            return;
+        }
         if (options.bootstrap() != null) {
             run(options.bootstrap(), options);
             return;
@@ -75,8 +91,39 @@ public final class Benchmarks {
     static void run(String bootstrap, Options options) throws IOException {
         prefill(bootstrap, options.events(), options.users());
         Path stateRoot = Files.createTempDirectory("analytics-benchmarks");
-        new CatchUpBenchmark(bootstrap, stateRoot, System.out, options.latencyPerLevel())
-                .run(options.rounds(), options.chosen());
+        new CatchUpBenchmark(bootstrap, stateRoot, System.out, options.latencyPerLevel(),
+                ServiceProcesses.PRODUCTION_JVM).run(options.rounds(), options.chosen());
+    }
+
+    /** One size of the growth runs. */
+    private record Size(long events, int users) {
+    }
+
+    /**
+     * Whether the cost per event stays flat as history and key count grow: each size on a fresh broker, the services as
+     * the processes they are in production, against B0 and B1 of the same size.
+     */
+    private static void growth() throws IOException {
+        List<Size> sizes = List.of(new Size(1_000_000, 100_000), new Size(2_000_000, 100_000),
+                new Size(4_000_000, 100_000), new Size(2_000_000, 10_000), new Size(2_000_000, 1_000_000));
+        List<String> summary = new ArrayList<>();
+        for (Size size : sizes) {
+            System.out.printf("%n== growth: %,d events, %,d users%n", size.events(), size.users());
+            try (BenchmarkBroker broker = BenchmarkBroker.start()) {
+                prefill(broker.bootstrapServers(), size.events(), size.users());
+                List<Result> results = new CatchUpBenchmark(broker.bootstrapServers(),
+                        Files.createTempDirectory("analytics-benchmarks"), System.out, Duration.ZERO,
+                        ServiceProcesses.PRODUCTION_JVM).run(1, ServiceProcesses.CANDIDATE::equals);
+                Result b1 = results.get(1);
+                Result system = results.get(results.size() - 1);
+                summary.add(String.format("%,11d %,9d %,12.0f %,12.0f %6.3f %14.1f", size.events(), size.users(),
+                        b1.steadyRecordsPerSecond(), system.steadyRecordsPerSecond(),
+                        system.steadyRecordsPerSecond() / b1.steadyRecordsPerSecond(), system.cpuMicrosPerRecord()));
+            }
+        }
+        System.out.printf("%n%11s %9s %12s %12s %6s %14s%n", "events", "users", "B1 r/s", "four ev/s", "xB1",
+                "CPU-us/event");
+        summary.forEach(System.out::println);
     }
 
     /** Traffic over four hours of event time, whatever the count. */

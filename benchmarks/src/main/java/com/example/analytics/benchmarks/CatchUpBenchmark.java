@@ -46,7 +46,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -75,16 +74,20 @@ public final class CatchUpBenchmark {
     private static final List<Double> LOAD_LEVELS = List.of(0.25, 0.5, 0.75);
     private static final Set<String> SERVICES = Set.of("user-analytics", "product-analytics", "trend", "fraud");
 
-    /** One candidate's run; {@code records} are those of the input topics it reads. */
+    /**
+     * One candidate's run; {@code records} are those of the input topics it reads. {@code steadyRecordsPerSecond}
+     * leaves out the start-up: it counts from the first commit (B0: the first records polled) to the end, so short
+     * runs of fast candidates are not dominated by group join and task start. Ratios are taken between steady rates.
+     */
     public record Result(String candidate, int round, long records, double seconds, double cpuMicrosPerRecord,
-                         List<String> details) {
-
-        Result(String candidate, int round, long records, double seconds, double cpuMicrosPerRecord) {
-            this(candidate, round, records, seconds, cpuMicrosPerRecord, List.of());
-        }
+                         double steadyRecordsPerSecond, List<String> details) {
 
         public double recordsPerSecond() {
             return records / seconds;
+        }
+
+        double startupSeconds() {
+            return Math.max(0, seconds - records / steadyRecordsPerSecond);
         }
     }
 
@@ -109,16 +112,21 @@ public final class CatchUpBenchmark {
     private final PrintStream out;
 
     private final Duration latencyPerLevel;
+    private final List<String> serviceJvmOptions;
 
     /**
-     * @param latencyPerLevel latency is measured this long per load level once the four services of the last round
-     *                        have caught up; zero skips it
+     * @param latencyPerLevel   latency is measured this long per load level once the four services of the last round
+     *                          have caught up; zero skips it
+     * @param serviceJvmOptions the JVM options of the service processes ({@link ServiceProcesses#PRODUCTION_JVM} for
+     *                          figures; a smoke run may trade their fidelity for a faster start)
      */
-    public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel) {
+    public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel,
+                            List<String> serviceJvmOptions) {
         this.bootstrap = bootstrap;
         this.stateRoot = stateRoot;
         this.out = out;
         this.latencyPerLevel = latencyPerLevel;
+        this.serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
     /** Runs every candidate {@code rounds} times and prints each run as it ends. */
@@ -132,8 +140,8 @@ public final class CatchUpBenchmark {
      */
     public List<Result> run(int rounds, Predicate<String> chosen) {
         long records = inputRecords();
-        out.printf("%-22s %5s %11s %8s %11s %11s %6s %6s%n", "candidate", "round", "records", "seconds",
-                "records/s", "CPU-us/rec", "xB1", "xB0");
+        out.printf("%-22s %5s %11s %8s %11s %8s %11s %11s %6s %6s%n", "candidate", "round", "records", "seconds",
+                "records/s", "start s", "steady r/s", "CPU-us/rec", "xB1", "xB0");
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Result b0 = rawConsumer(round, records);
@@ -152,6 +160,12 @@ public final class CatchUpBenchmark {
             if (chosen.test("four services together")) {
                 // Latency load goes into the input topics, so it comes after the last catch-up that reads them.
                 results.add(together(round, records, b1, b0, round == rounds));
+            }
+            if (round == rounds && chosen.test(ServiceProcesses.CANDIDATE)) {
+                // Last, because it reads whatever the latency load added to the input topics too.
+                Result processes = processes(round);
+                print(processes, b1, b0);
+                results.add(processes);
             }
         }
         return results;
@@ -189,6 +203,8 @@ public final class CatchUpBenchmark {
         long start = System.nanoTime();
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
         long seen = 0;
+        long firstPolled = 0;
+        long firstPollNanos = 0;
         long helperCpu;
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
@@ -196,17 +212,22 @@ public final class CatchUpBenchmark {
             consumer.subscribe(INPUTS);
             while (seen < records) {
                 seen += consumer.poll(Duration.ofMillis(200)).count();
+                if (firstPollNanos == 0 && seen > 0) {
+                    firstPollNanos = System.nanoTime();
+                    firstPolled = seen;
+                }
             }
             helperCpu = cpuOfThreadsNamed(group);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore + helperCpu;
-        return new Result("B0 raw consumer", round, records, seconds, cpu / 1e3 / records);
+        return new Result("B0 raw consumer", round, records, (end - start) / 1e9, cpu / 1e3 / records,
+                steadyRate(records - firstPolled, end - firstPollNanos, records, end - start), List.of());
     }
 
     private Result streams(Candidate candidate, int round) {
         try (Running running = start(candidate, round)) {
-            running.awaitCaughtUp();
+            awaitCaughtUp(List.of(running));
             return running.report(running.seconds());
         }
     }
@@ -224,9 +245,7 @@ public final class CatchUpBenchmark {
                     services.add(start(candidate, round));
                 }
             }
-            for (Running service : services) {
-                service.awaitCaughtUp();
-            }
+            double progressWhenAllWorking = awaitCaughtUp(services);
             double seconds = services.stream().mapToDouble(Running::seconds).max().orElseThrow();
             long cpu = 0;
             List<String> perService = new ArrayList<>();
@@ -237,15 +256,20 @@ public final class CatchUpBenchmark {
                                 + " %s", service.candidate.name(), own.cpuMicrosPerRecord() * own.records() / records,
                         service.seconds(), own.details().get(1)));
             }
+            // The steady part starts when the last of the four first committed, with what the slowest had left.
+            long allWorking = services.stream().mapToLong(service -> service.firstCommitNanos).max().orElseThrow();
+            long start = services.stream().mapToLong(service -> service.startNanos).min().orElseThrow();
+            long end = services.stream().mapToLong(service -> service.caughtUpNanos).max().orElseThrow();
             Result system = new Result("four services together", round, records, seconds, cpu / (double) records,
-                    perService);
+                    steadyRate(Math.round(records * (1 - progressWhenAllWorking)), end - allWorking, records,
+                            end - start), perService);
             print(system, b1, b0);
             if (thenLatency && !latencyPerLevel.isZero()) {
                 KafkaStreams product = services.stream().filter(s -> s.candidate.name().equals("product-analytics"))
                         .findFirst().orElseThrow().streams;
                 LatencyProbe probe = new LatencyProbe(bootstrap, out);
                 for (double share : LOAD_LEVELS) {
-                    probe.measure(share, system.recordsPerSecond(), latencyPerLevel, product);
+                    probe.measure(share, system.steadyRecordsPerSecond(), latencyPerLevel, product);
                 }
             }
             return system;
@@ -254,6 +278,12 @@ public final class CatchUpBenchmark {
             throw new IllegalStateException("interrupted while measuring latency", e);
         } finally {
             services.forEach(Running::close);
+        }
+    }
+
+    private Result processes(int round) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return new ServiceProcesses(bootstrap, stateRoot, serviceJvmOptions).run(round, endOffsets(admin));
         }
     }
 
@@ -309,6 +339,9 @@ public final class CatchUpBenchmark {
         private final Path stateDir;
         private final List<AutoCloseable> resources;
         private final long startNanos;
+        private long firstCommitNanos;
+        private long recordsAtFirstCommit;
+        private long committedRecords;
         private long caughtUpNanos;
 
         Running(Candidate candidate, int round, String applicationId, KafkaStreams streams, Admin admin,
@@ -326,10 +359,26 @@ public final class CatchUpBenchmark {
             this.startNanos = startNanos;
         }
 
-        void awaitCaughtUp() {
-            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> committedToEnd(admin, applicationId, ends));
-            caughtUpNanos = caughtUpNanos == 0 ? System.nanoTime() : caughtUpNanos;
+        /** Reads the committed offsets once; true once they reached the end. */
+        boolean poll() {
+            if (caughtUpNanos != 0) {
+                return true;
+            }
+            GroupProgress progress = GroupProgress.of(admin, applicationId, ends);
+            long now = System.nanoTime();
+            committedRecords = progress.committedRecords();
+            if (firstCommitNanos == 0 && committedRecords > 0) {
+                firstCommitNanos = now;
+                recordsAtFirstCommit = committedRecords;
+            }
+            if (progress.caughtUp()) {
+                caughtUpNanos = now;
+            }
+            return progress.caughtUp();
+        }
+
+        double progress() {
+            return records == 0 ? 1 : committedRecords / (double) records;
         }
 
         double seconds() {
@@ -345,6 +394,8 @@ public final class CatchUpBenchmark {
                     .map(kind -> String.format("%s %.1f", kind.getKey(), kind.getValue() / 1e3 / records))
                     .collect(Collectors.joining(", "));
             return new Result(candidate.name(), round, records, seconds, cpu / 1e3 / records,
+                    steadyRate(records - recordsAtFirstCommit, caughtUpNanos - firstCommitNanos, records,
+                            caughtUpNanos - startNanos),
                     List.of(threads, Storage.of(admin, applicationId, stateDir).describe(records)));
         }
 
@@ -352,6 +403,34 @@ public final class CatchUpBenchmark {
         public void close() {
             closeAll(resources);
         }
+    }
+
+    /**
+     * Polls the committed offsets of all {@code runs} in one loop until every one has caught up, so each one's first
+     * commit and end are seen when they happen. Returns the progress of the slowest when all had first committed.
+     */
+    private static double awaitCaughtUp(List<Running> runs) {
+        double[] progressWhenAllWorking = {-1};
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            boolean all = true;
+            for (Running run : runs) {
+                all &= run.poll();
+            }
+            if (progressWhenAllWorking[0] < 0 && runs.stream().allMatch(run -> run.firstCommitNanos != 0)) {
+                progressWhenAllWorking[0] = runs.stream().mapToDouble(Running::progress).min().orElseThrow();
+            }
+            return all;
+        });
+        return progressWhenAllWorking[0];
+    }
+
+    /**
+     * Records per second after start-up; the whole run's rate when the steady part is too short to time (a small
+     * input done in one commit).
+     */
+    static double steadyRate(long steadyRecords, long steadyNanos, long records, long wholeNanos) {
+        return steadyRecords > 0 && steadyNanos >= 50_000_000L ? steadyRecords / (steadyNanos / 1e9)
+                : records / (wholeNanos / 1e9);
     }
 
     private static void closeAll(List<AutoCloseable> resources) {
@@ -411,14 +490,6 @@ public final class CatchUpBenchmark {
         }
     }
 
-    private static boolean committedToEnd(Admin admin, String applicationId, Map<TopicPartition, Long> ends)
-            throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                .partitionsToOffsetAndMetadata().get();
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
-    }
-
     /** CPU time of the live threads whose name contains {@code name}: stream threads and their clients' threads. */
     private static long cpuOfThreadsNamed(String name) {
         return cpuByThreadKind(name).values().stream().mapToLong(Long::longValue).sum();
@@ -439,10 +510,11 @@ public final class CatchUpBenchmark {
     }
 
     private void print(Result result, Result b1, Result b0) {
-        out.printf("%-22s %5d %,11d %8.1f %,11.0f %11.1f %6s %6.2f%n", result.candidate(), result.round(),
-                result.records(), result.seconds(), result.recordsPerSecond(), result.cpuMicrosPerRecord(),
-                b1 == null ? "" : String.format("%.2f", result.recordsPerSecond() / b1.recordsPerSecond()),
-                result.recordsPerSecond() / b0.recordsPerSecond());
+        out.printf("%-22s %5d %,11d %8.1f %,11.0f %8.1f %,11.0f %11.1f %6s %6.2f%n", result.candidate(),
+                result.round(), result.records(), result.seconds(), result.recordsPerSecond(), result.startupSeconds(),
+                result.steadyRecordsPerSecond(), result.cpuMicrosPerRecord(),
+                b1 == null ? "" : String.format("%.2f", result.steadyRecordsPerSecond() / b1.steadyRecordsPerSecond()),
+                result.steadyRecordsPerSecond() / b0.steadyRecordsPerSecond());
         result.details().forEach(detail -> out.println("    " + detail));
     }
 }

@@ -1,0 +1,298 @@
+package com.example.analytics.benchmarks;
+
+import static org.awaitility.Awaitility.await;
+
+import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
+import com.example.analytics.fraud.FraudServiceApplication;
+import com.example.analytics.model.topics.Topics;
+import com.example.analytics.product.ProductAnalyticsApplication;
+import com.example.analytics.support.test.Http;
+import com.example.analytics.trend.TrendServiceApplication;
+import com.example.analytics.user.UserAnalyticsApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The four services as they are deployed: each a JVM of its own, started from its main class with its Spring
+ * configuration, catching up together on the pre-filled topics. Unlike the in-process candidates this shows what a
+ * service costs as a process: CPU per event after its start-up, and, once all have caught up, heap after a full GC,
+ * non-heap memory and resident set size (RocksDB's memory is outside the heap and only in the RSS).
+ */
+final class ServiceProcesses {
+
+    static final String CANDIDATE = "four services as processes";
+
+    /**
+     * As a service runs in production: the heap of a container with a 2 GiB limit under the image's
+     * {@code -XX:MaxRAMPercentage=50}, default collector and compilers.
+     */
+    static final List<String> PRODUCTION_JVM = List.of("-Xmx1g");
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+
+    private enum Service {
+        USER("user-analytics", UserAnalyticsApplication.class, Set.of(Topics.USER_EVENTS.name())),
+        PRODUCT("product-analytics", ProductAnalyticsApplication.class, Set.of(Topics.PRODUCT_EVENTS.name())),
+        TREND("trend", TrendServiceApplication.class,
+                Set.of(Topics.USER_EVENTS.name(), Topics.PRODUCT_EVENTS.name())),
+        FRAUD("fraud", FraudServiceApplication.class, Set.of(Topics.USER_EVENTS.name()));
+
+        final String label;
+        final Class<?> mainClass;
+        final Set<String> inputs;
+
+        Service(String label, Class<?> mainClass, Set<String> inputs) {
+            this.label = label;
+            this.mainClass = mainClass;
+            this.inputs = inputs;
+        }
+    }
+
+    /** What one service process cost; memory is measured after all four caught up. */
+    record Usage(String service, long records, double startupSeconds, double caughtUpSeconds,
+                 double cpuMicrosPerRecordAfterStartup, long heapAfterGcBytes, long nonHeapBytes, long rssBytes,
+                 Storage storage) {
+
+        String describe(long systemRecords) {
+            return String.format("%s: start-up %.1f s, caught up after %.1f s, %.1f CPU-us per own record after "
+                            + "start-up (%.1f per input record of the system); heap after GC %.0f MB, non-heap %.0f MB,"
+                            + " RSS %.0f MB; %s", service, startupSeconds, caughtUpSeconds,
+                    cpuMicrosPerRecordAfterStartup, cpuMicrosPerRecordAfterStartup * records / systemRecords,
+                    heapAfterGcBytes / 1e6, nonHeapBytes / 1e6, rssBytes / 1e6, storage.describe(records));
+        }
+    }
+
+    /** A started service process and what was seen of it. */
+    private static final class Running {
+        final Service service;
+        final String applicationId;
+        final int port;
+        final Path stateDir;
+        final Path log;
+        final Process process;
+        final Map<TopicPartition, Long> ends;
+        final long records;
+        final long startNanos = System.nanoTime();
+        long firstCommitNanos;
+        long firstCommitCpuNanos;
+        long recordsAtFirstCommit;
+        long caughtUpNanos;
+        long caughtUpCpuNanos;
+
+        Running(Service service, String applicationId, int port, Path stateDir, Path log, Process process,
+                Map<TopicPartition, Long> ends) {
+            this.service = service;
+            this.applicationId = applicationId;
+            this.port = port;
+            this.stateDir = stateDir;
+            this.log = log;
+            this.process = process;
+            this.ends = ends;
+            this.records = ends.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        boolean poll(Admin admin) {
+            if (caughtUpNanos != 0) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.label + " exited with " + process.exitValue() + "; see " + log);
+            }
+            GroupProgress progress = GroupProgress.of(admin, applicationId, ends);
+            long now = System.nanoTime();
+            if (firstCommitNanos == 0 && progress.committedRecords() > 0) {
+                firstCommitNanos = now;
+                firstCommitCpuNanos = cpuNanos();
+                recordsAtFirstCommit = progress.committedRecords();
+            }
+            if (progress.caughtUp()) {
+                caughtUpNanos = now;
+                caughtUpCpuNanos = cpuNanos();
+            }
+            return progress.caughtUp();
+        }
+
+        long cpuNanos() {
+            return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    private final String bootstrap;
+    private final Path runDir;
+    private final List<String> jvmOptions;
+
+    ServiceProcesses(String bootstrap, Path runDir, List<String> jvmOptions) {
+        this.bootstrap = bootstrap;
+        this.runDir = runDir;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * Starts the four, waits until every one has committed to the end of its inputs, measures them, and stops them
+     * with SIGTERM as an orchestrator would.
+     *
+     * @param ends end offsets of the input topics, all of which the four read from offset 0
+     */
+    Result run(int round, Map<TopicPartition, Long> ends) {
+        long records = ends.values().stream().mapToLong(Long::longValue).sum();
+        List<Running> services = new ArrayList<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (Service service : Service.values()) {
+                services.add(start(service, round, ends));
+            }
+            double progressWhenAllWorking = awaitCaughtUp(admin, services);
+            List<Usage> usages = new ArrayList<>();
+            for (Running service : services) {
+                usages.add(measure(admin, service));
+            }
+            long start = services.stream().mapToLong(service -> service.startNanos).min().orElseThrow();
+            long allWorking = services.stream().mapToLong(service -> service.firstCommitNanos).max().orElseThrow();
+            long end = services.stream().mapToLong(service -> service.caughtUpNanos).max().orElseThrow();
+            double cpuPerRecord = usages.stream()
+                    .mapToDouble(usage -> usage.cpuMicrosPerRecordAfterStartup() * usage.records()).sum() / records;
+            return new Result(CANDIDATE, round, records, (end - start) / 1e9, cpuPerRecord,
+                    CatchUpBenchmark.steadyRate(Math.round(records * (1 - progressWhenAllWorking)), end - allWorking,
+                            records, end - start),
+                    usages.stream().map(usage -> usage.describe(records)).toList());
+        } finally {
+            stop(services);
+        }
+    }
+
+    private Running start(Service service, int round, Map<TopicPartition, Long> allEnds) {
+        String applicationId = "bench-process-" + service.label + "-" + round + "-" + System.nanoTime();
+        int port = freePort();
+        Path stateDir = runDir.resolve(applicationId);
+        Path log = runDir.resolve(applicationId + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), service.mainClass.getName(),
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--analytics.streams.application-id=" + applicationId,
+                "--analytics.streams.state-dir=" + stateDir,
+                "--spring.main.banner-mode=off"));
+        Map<TopicPartition, Long> ends = allEnds.entrySet().stream()
+                .filter(end -> service.inputs.contains(end.getKey().topic()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        try {
+            Files.createDirectories(stateDir);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new Running(service, applicationId, port, stateDir, log, process, ends);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.label, e);
+        }
+    }
+
+    /** As {@link CatchUpBenchmark}'s loop: all polled together; the slowest one's progress when all were working. */
+    private static double awaitCaughtUp(Admin admin, List<Running> services) {
+        double[] progressWhenAllWorking = {-1};
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            boolean all = true;
+            for (Running service : services) {
+                all &= service.poll(admin);
+            }
+            if (progressWhenAllWorking[0] < 0 && services.stream().allMatch(s -> s.firstCommitNanos != 0)) {
+                progressWhenAllWorking[0] = services.stream().mapToDouble(service ->
+                        GroupProgress.of(admin, service.applicationId, service.ends).committedRecords()
+                                / (double) Math.max(1, service.records)).min().orElseThrow();
+            }
+            return all;
+        });
+        return progressWhenAllWorking[0];
+    }
+
+    private static Usage measure(Admin admin, Running service) {
+        fullGc(service);
+        String metrics = Http.get(service.baseUrl() + "/actuator/prometheus").body();
+        long afterStartup = service.records - service.recordsAtFirstCommit;
+        double cpuPerRecord = afterStartup <= 0 ? 0
+                : (service.caughtUpCpuNanos - service.firstCommitCpuNanos) / 1e3 / afterStartup;
+        return new Usage(service.service.label, service.records, (service.firstCommitNanos - service.startNanos) / 1e9,
+                (service.caughtUpNanos - service.startNanos) / 1e9, cpuPerRecord,
+                memoryUsed(metrics, "heap"), memoryUsed(metrics, "nonheap"), rss(service.process.pid()),
+                Storage.of(admin, service.applicationId, service.stateDir));
+    }
+
+    /** So the heap figure is what the service keeps, not garbage the collector has not needed to free yet. */
+    private static void fullGc(Running service) {
+        try {
+            Process jcmd = new ProcessBuilder(JCMD, Long.toString(service.process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd GC.run failed for " + service.service.label);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run jcmd", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sum of Micrometer's {@code jvm_memory_used_bytes} over the memory pools of one area. */
+    static long memoryUsed(String prometheus, String area) {
+        return Math.round(prometheus.lines()
+                .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"" + area + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum());
+    }
+
+    /** Resident set size from Linux's {@code /proc}; 0 where there is none. */
+    private static long rss(long pid) {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        try {
+            return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** SIGTERM to all, then each must exit within a minute: Spring closes Kafka Streams on the way out. */
+    private static void stop(List<Running> services) {
+        services.forEach(service -> service.process.destroy());
+        List<String> stuck = new ArrayList<>();
+        for (Running service : services) {
+            try {
+                if (!service.process.waitFor(60, TimeUnit.SECONDS)) {
+                    service.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    stuck.add(service.service.label + " (see " + service.log + ")");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!stuck.isEmpty()) {
+            throw new IllegalStateException("did not stop within 60 s of SIGTERM: " + stuck);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
