@@ -12,6 +12,7 @@ import com.example.analytics.user.UserAnalyticsApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,19 +65,35 @@ final class ServiceProcesses {
         }
     }
 
-    /** What one service process cost; memory is measured after all four caught up. */
+    /**
+     * What one service process cost; memory is measured after all four caught up. {@code cpuNanosByThread} is the
+     * CPU of the process's whole life by kind of thread: the work per event is its stream thread and that thread's
+     * producer; the JIT compiler's share shrinks as a run gets longer.
+     */
     record Usage(String service, long records, double startupSeconds, double caughtUpSeconds,
-                 double cpuMicrosPerRecordAfterStartup, long heapAfterGcBytes, long nonHeapBytes, long rssBytes,
-                 Storage storage) {
+                 double cpuMicrosPerRecordAfterStartup, Map<String, Long> cpuNanosByThread, long heapAfterGcBytes,
+                 long nonHeapBytes, long rssBytes, Storage storage) {
+
+        double workMicrosPerRecord() {
+            return (cpuNanosByThread.getOrDefault(STREAM_THREAD, 0L) + cpuNanosByThread.getOrDefault(ITS_PRODUCER, 0L))
+                    / 1e3 / Math.max(1, records);
+        }
 
         String describe(long systemRecords) {
             return String.format("%s: start-up %.1f s, caught up after %.1f s, %.1f CPU-us per own record after "
-                            + "start-up (%.1f per input record of the system); heap after GC %.0f MB, non-heap %.0f MB,"
-                            + " RSS %.0f MB; %s", service, startupSeconds, caughtUpSeconds,
-                    cpuMicrosPerRecordAfterStartup, cpuMicrosPerRecordAfterStartup * records / systemRecords,
+                            + "start-up (%.1f per input record of the system); CPU-us/record by thread over its life: "
+                            + "%s; heap after GC %.0f MB, non-heap %.0f MB, RSS %.0f MB; %s", service, startupSeconds,
+                    caughtUpSeconds, cpuMicrosPerRecordAfterStartup,
+                    cpuMicrosPerRecordAfterStartup * records / systemRecords,
+                    cpuNanosByThread.entrySet().stream().map(kind -> String.format("%s %.1f", kind.getKey(),
+                            kind.getValue() / 1e3 / Math.max(1, records))).collect(Collectors.joining(", ")),
                     heapAfterGcBytes / 1e6, nonHeapBytes / 1e6, rssBytes / 1e6, storage.describe(records));
         }
     }
+
+    private static final String STREAM_THREAD = "stream thread";
+    private static final String ITS_PRODUCER = "its producer";
+    private static final Pattern THREAD_CPU = Pattern.compile("^\"(.*)\" .*\\bcpu=([0-9.]+)ms");
 
     /** A started service process and what was seen of it. */
     private static final class Running {
@@ -165,8 +185,10 @@ final class ServiceProcesses {
             long start = services.stream().mapToLong(service -> service.startNanos).min().orElseThrow();
             long allWorking = services.stream().mapToLong(service -> service.firstCommitNanos).max().orElseThrow();
             long end = services.stream().mapToLong(service -> service.caughtUpNanos).max().orElseThrow();
+            // As for the candidates in the benchmark's JVM: the CPU of the threads that do the work, stream threads and
+            // their producers. Each process's whole CPU after start-up (JIT and GC included) is in its details.
             double cpuPerRecord = usages.stream()
-                    .mapToDouble(usage -> usage.cpuMicrosPerRecordAfterStartup() * usage.records()).sum() / records;
+                    .mapToDouble(usage -> usage.workMicrosPerRecord() * usage.records()).sum() / records;
             return new Result(CANDIDATE, round, records, (end - start) / 1e9, cpuPerRecord,
                     CatchUpBenchmark.steadyRate(Math.round(records * (1 - progressWhenAllWorking)), end - allWorking,
                             records, end - start),
@@ -222,31 +244,53 @@ final class ServiceProcesses {
     }
 
     private static Usage measure(Admin admin, Running service) {
-        fullGc(service);
+        Map<String, Long> cpuByThread = cpuByThreadKind(jcmd(service, "Thread.print"));
+        jcmd(service, "GC.run");
         String metrics = Http.get(service.baseUrl() + "/actuator/prometheus").body();
         long afterStartup = service.records - service.recordsAtFirstCommit;
         double cpuPerRecord = afterStartup <= 0 ? 0
                 : (service.caughtUpCpuNanos - service.firstCommitCpuNanos) / 1e3 / afterStartup;
         return new Usage(service.service.label, service.records, (service.firstCommitNanos - service.startNanos) / 1e9,
-                (service.caughtUpNanos - service.startNanos) / 1e9, cpuPerRecord,
+                (service.caughtUpNanos - service.startNanos) / 1e9, cpuPerRecord, cpuByThread,
                 memoryUsed(metrics, "heap"), memoryUsed(metrics, "nonheap"), rss(service.process.pid()),
                 Storage.of(admin, service.applicationId, service.stateDir));
     }
 
-    /** So the heap figure is what the service keeps, not garbage the collector has not needed to free yet. */
-    private static void fullGc(Running service) {
+    /**
+     * Runs a diagnostic command in the service's JVM: {@code Thread.print} for the CPU of each thread,
+     * {@code GC.run} so the heap figure is what the service keeps, not garbage not yet collected.
+     */
+    private static String jcmd(Running service, String command) {
         try {
-            Process jcmd = new ProcessBuilder(JCMD, Long.toString(service.process.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process jcmd = new ProcessBuilder(JCMD, Long.toString(service.process.pid()), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-                throw new IllegalStateException("jcmd GC.run failed for " + service.service.label);
+                throw new IllegalStateException("jcmd " + command + " failed for " + service.service.label + ": "
+                        + output);
             }
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run jcmd", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Thread CPU from a thread dump, by kind: the work (stream thread, its producer), JIT, GC and the rest. */
+    static Map<String, Long> cpuByThreadKind(String threadDump) {
+        Map<String, Long> byKind = new TreeMap<>();
+        threadDump.lines().map(THREAD_CPU::matcher).filter(Matcher::find).forEach(thread -> {
+            String name = thread.group(1);
+            String kind = name.matches(".*-StreamThread-\\d+") ? STREAM_THREAD
+                    : name.matches(".*-StreamThread-\\d+-producer") ? ITS_PRODUCER
+                    : name.contains("CompilerThread") ? "JIT compiler"
+                    : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC"
+                    : "other";
+            byKind.merge(kind, Math.round(Double.parseDouble(thread.group(2)) * 1e6), Long::sum);
+        });
+        return byKind;
     }
 
     /** The sum of Micrometer's {@code jvm_memory_used_bytes} over the memory pools of one area. */
