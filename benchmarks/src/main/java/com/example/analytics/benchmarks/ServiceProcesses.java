@@ -48,18 +48,22 @@ final class ServiceProcesses {
     private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 
     private enum Service {
-        USER("user-analytics", UserAnalyticsApplication.class, Set.of(Topics.USER_EVENTS.name())),
-        PRODUCT("product-analytics", ProductAnalyticsApplication.class, Set.of(Topics.PRODUCT_EVENTS.name())),
-        TREND("trend", TrendServiceApplication.class,
+        USER("user-analytics", "user-analytics-service", UserAnalyticsApplication.class,
+                Set.of(Topics.USER_EVENTS.name())),
+        PRODUCT("product-analytics", "product-analytics-service", ProductAnalyticsApplication.class,
+                Set.of(Topics.PRODUCT_EVENTS.name())),
+        TREND("trend", "trend-service", TrendServiceApplication.class,
                 Set.of(Topics.USER_EVENTS.name(), Topics.PRODUCT_EVENTS.name())),
-        FRAUD("fraud", FraudServiceApplication.class, Set.of(Topics.USER_EVENTS.name()));
+        FRAUD("fraud", "fraud-service", FraudServiceApplication.class, Set.of(Topics.USER_EVENTS.name()));
 
         final String label;
+        final String name;
         final Class<?> mainClass;
         final Set<String> inputs;
 
-        Service(String label, Class<?> mainClass, Set<String> inputs) {
+        Service(String label, String name, Class<?> mainClass, Set<String> inputs) {
             this.label = label;
+            this.name = name;
             this.mainClass = mainClass;
             this.inputs = inputs;
         }
@@ -207,6 +211,9 @@ final class ServiceProcesses {
         command.add(JAVA);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), service.mainClass.getName(),
+                // The four services' jars share this class path and so the first application.yml found; the
+                // launcher and the reliability tests name each service the same way.
+                "--spring.application.name=" + service.name,
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--analytics.streams.application-id=" + applicationId,
