@@ -286,7 +286,14 @@ class FraudTopologyTest {
         assertThat(store.approximateNumEntries()).isEqualTo(10_000);
 
         event("clock", "click", T0 + 100 + 7200, "");
-        driver.advanceWallClockTime(properties.alerts().cleanupInterval());
+        // One cleanup interval of wall clock, in the sweep's ticks: each looks at one slice of the users.
+        Duration tick = FraudProcessor.sweepTick(properties.alerts().cleanupInterval());
+        driver.advanceWallClockTime(tick);
+        assertThat(store.approximateNumEntries()).as("one tick sweeps a slice, not every user at once")
+                .isGreaterThan(5_000);
+        for (int i = 1; i < FraudProcessor.SWEEP_SLICES; i++) {
+            driver.advanceWallClockTime(tick);
+        }
 
         List<String> left = new ArrayList<>();
         try (var all = store.all()) {
