@@ -1,7 +1,5 @@
 package com.example.analytics.benchmarks;
 
-import static org.awaitility.Awaitility.await;
-
 import com.example.analytics.fraud.FraudProperties;
 import com.example.analytics.fraud.rules.FraudRules;
 import com.example.analytics.fraud.streams.FraudTopology;
@@ -73,6 +71,7 @@ public final class CatchUpBenchmark {
     private static final List<String> INPUTS = List.of(Topics.USER_EVENTS.name(), Topics.PRODUCT_EVENTS.name());
     private static final List<Double> LOAD_LEVELS = List.of(0.25, 0.5, 0.75);
     private static final Set<String> SERVICES = Set.of("user-analytics", "product-analytics", "trend", "fraud");
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     /**
      * One candidate's run; {@code records} are those of the input topics it reads. {@code steadyRecordsPerSecond}
@@ -222,12 +221,12 @@ public final class CatchUpBenchmark {
         long end = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore + helperCpu;
         return new Result("B0 raw consumer", round, records, (end - start) / 1e9, cpu / 1e3 / records,
-                steadyRate(records - firstPolled, end - firstPollNanos, records, end - start), List.of());
+                CatchUpWatch.steadyRate(records - firstPolled, end - firstPollNanos, records, end - start), List.of());
     }
 
     private Result streams(Candidate candidate, int round) {
         try (Running running = start(candidate, round)) {
-            awaitCaughtUp(List.of(running));
+            CatchUpWatch.awaitAll(List.of(running.watch), POLL_INTERVAL, () -> { });
             return running.report(running.seconds());
         }
     }
@@ -245,7 +244,8 @@ public final class CatchUpBenchmark {
                     services.add(start(candidate, round));
                 }
             }
-            double progressWhenAllWorking = awaitCaughtUp(services);
+            List<CatchUpWatch> watches = services.stream().map(service -> service.watch).toList();
+            double progressWhenAllStarted = CatchUpWatch.awaitAll(watches, POLL_INTERVAL, () -> { });
             double seconds = services.stream().mapToDouble(Running::seconds).max().orElseThrow();
             long cpu = 0;
             List<String> perService = new ArrayList<>();
@@ -256,13 +256,8 @@ public final class CatchUpBenchmark {
                                 + " %s", service.candidate.name(), own.cpuMicrosPerRecord() * own.records() / records,
                         service.seconds(), own.details().get(1)));
             }
-            // The steady part starts when the last of the four first committed, with what the slowest had left.
-            long allWorking = services.stream().mapToLong(service -> service.firstCommitNanos).max().orElseThrow();
-            long start = services.stream().mapToLong(service -> service.startNanos).min().orElseThrow();
-            long end = services.stream().mapToLong(service -> service.caughtUpNanos).max().orElseThrow();
             Result system = new Result("four services together", round, records, seconds, cpu / (double) records,
-                    steadyRate(Math.round(records * (1 - progressWhenAllWorking)), end - allWorking, records,
-                            end - start), perService);
+                    CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted), perService);
             print(system, b1, b0);
             if (thenLatency && !latencyPerLevel.isZero()) {
                 KafkaStreams product = services.stream().filter(s -> s.candidate.name().equals("product-analytics"))
@@ -316,8 +311,8 @@ public final class CatchUpBenchmark {
                     Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), props, null, stateDir,
                     deadLetters));
             resources.add(0, () -> streams.close(Duration.ofSeconds(30)));
-            Running running = new Running(candidate, round, applicationId, streams, admin, ends, read, stateDir,
-                    resources, System.nanoTime());
+            Running running = new Running(candidate, round, applicationId, streams, admin, read, stateDir, resources,
+                    new CatchUpWatch(admin, applicationId, ends, System.nanoTime()));
             streams.start();
             return running;
         } catch (IOException e) {
@@ -334,55 +329,26 @@ public final class CatchUpBenchmark {
         private final String applicationId;
         private final KafkaStreams streams;
         private final Admin admin;
-        private final Map<TopicPartition, Long> ends;
         private final long records;
         private final Path stateDir;
         private final List<AutoCloseable> resources;
-        private final long startNanos;
-        private long firstCommitNanos;
-        private long recordsAtFirstCommit;
-        private long committedRecords;
-        private long caughtUpNanos;
+        private final CatchUpWatch watch;
 
-        Running(Candidate candidate, int round, String applicationId, KafkaStreams streams, Admin admin,
-                Map<TopicPartition, Long> ends, long records, Path stateDir, List<AutoCloseable> resources,
-                long startNanos) {
+        Running(Candidate candidate, int round, String applicationId, KafkaStreams streams, Admin admin, long records,
+                Path stateDir, List<AutoCloseable> resources, CatchUpWatch watch) {
             this.candidate = candidate;
             this.round = round;
             this.applicationId = applicationId;
             this.streams = streams;
             this.admin = admin;
-            this.ends = ends;
             this.records = records;
             this.stateDir = stateDir;
             this.resources = resources;
-            this.startNanos = startNanos;
-        }
-
-        /** Reads the committed offsets once; true once they reached the end. */
-        boolean poll() {
-            if (caughtUpNanos != 0) {
-                return true;
-            }
-            GroupProgress progress = GroupProgress.of(admin, applicationId, ends);
-            long now = System.nanoTime();
-            committedRecords = progress.committedRecords();
-            if (firstCommitNanos == 0 && committedRecords > 0) {
-                firstCommitNanos = now;
-                recordsAtFirstCommit = committedRecords;
-            }
-            if (progress.caughtUp()) {
-                caughtUpNanos = now;
-            }
-            return progress.caughtUp();
-        }
-
-        double progress() {
-            return records == 0 ? 1 : committedRecords / (double) records;
+            this.watch = watch;
         }
 
         double seconds() {
-            return (caughtUpNanos - startNanos) / 1e9;
+            return watch.seconds();
         }
 
         /** Prints where the CPU went and what the application stored, and returns its result. */
@@ -393,9 +359,7 @@ public final class CatchUpBenchmark {
                     .filter(kind -> kind.getValue() / 1e3 / records >= 0.05)
                     .map(kind -> String.format("%s %.1f", kind.getKey(), kind.getValue() / 1e3 / records))
                     .collect(Collectors.joining(", "));
-            return new Result(candidate.name(), round, records, seconds, cpu / 1e3 / records,
-                    steadyRate(records - recordsAtFirstCommit, caughtUpNanos - firstCommitNanos, records,
-                            caughtUpNanos - startNanos),
+            return new Result(candidate.name(), round, records, seconds, cpu / 1e3 / records, watch.steadyRate(),
                     List.of(threads, Storage.of(admin, applicationId, stateDir).describe(records)));
         }
 
@@ -403,34 +367,6 @@ public final class CatchUpBenchmark {
         public void close() {
             closeAll(resources);
         }
-    }
-
-    /**
-     * Polls the committed offsets of all {@code runs} in one loop until every one has caught up, so each one's first
-     * commit and end are seen when they happen. Returns the progress of the slowest when all had first committed.
-     */
-    private static double awaitCaughtUp(List<Running> runs) {
-        double[] progressWhenAllWorking = {-1};
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            boolean all = true;
-            for (Running run : runs) {
-                all &= run.poll();
-            }
-            if (progressWhenAllWorking[0] < 0 && runs.stream().allMatch(run -> run.firstCommitNanos != 0)) {
-                progressWhenAllWorking[0] = runs.stream().mapToDouble(Running::progress).min().orElseThrow();
-            }
-            return all;
-        });
-        return progressWhenAllWorking[0];
-    }
-
-    /**
-     * Records per second after start-up; the whole run's rate when the steady part is too short to time (a small
-     * input done in one commit).
-     */
-    static double steadyRate(long steadyRecords, long steadyNanos, long records, long wholeNanos) {
-        return steadyRecords > 0 && steadyNanos >= 50_000_000L ? steadyRecords / (steadyNanos / 1e9)
-                : records / (wholeNanos / 1e9);
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

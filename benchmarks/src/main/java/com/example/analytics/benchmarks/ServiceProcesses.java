@@ -1,7 +1,5 @@
 package com.example.analytics.benchmarks;
 
-import static org.awaitility.Awaitility.await;
-
 import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
 import com.example.analytics.fraud.FraudServiceApplication;
 import com.example.analytics.model.topics.Topics;
@@ -107,46 +105,31 @@ final class ServiceProcesses {
         final Path stateDir;
         final Path log;
         final Process process;
-        final Map<TopicPartition, Long> ends;
-        final long records;
-        final long startNanos = System.nanoTime();
-        long firstCommitNanos;
+        final CatchUpWatch watch;
         long firstCommitCpuNanos;
-        long recordsAtFirstCommit;
-        long caughtUpNanos;
         long caughtUpCpuNanos;
 
         Running(Service service, String applicationId, int port, Path stateDir, Path log, Process process,
-                Map<TopicPartition, Long> ends) {
+                CatchUpWatch watch) {
             this.service = service;
             this.applicationId = applicationId;
             this.port = port;
             this.stateDir = stateDir;
             this.log = log;
             this.process = process;
-            this.ends = ends;
-            this.records = ends.values().stream().mapToLong(Long::longValue).sum();
+            this.watch = watch;
         }
 
-        boolean poll(Admin admin) {
-            if (caughtUpNanos != 0) {
-                return true;
+        /** After each poll: the process's CPU when it first committed and when it caught up; fails if it died. */
+        void sample() {
+            if (watch.started() && firstCommitCpuNanos == 0) {
+                firstCommitCpuNanos = cpuNanos();
             }
-            if (!process.isAlive()) {
+            if (watch.caughtUp()) {
+                caughtUpCpuNanos = caughtUpCpuNanos == 0 ? cpuNanos() : caughtUpCpuNanos;
+            } else if (!process.isAlive()) {
                 throw new IllegalStateException(service.label + " exited with " + process.exitValue() + "; see " + log);
             }
-            GroupProgress progress = GroupProgress.of(admin, applicationId, ends);
-            long now = System.nanoTime();
-            if (firstCommitNanos == 0 && progress.committedRecords() > 0) {
-                firstCommitNanos = now;
-                firstCommitCpuNanos = cpuNanos();
-                recordsAtFirstCommit = progress.committedRecords();
-            }
-            if (progress.caughtUp()) {
-                caughtUpNanos = now;
-                caughtUpCpuNanos = cpuNanos();
-            }
-            return progress.caughtUp();
         }
 
         long cpuNanos() {
@@ -179,30 +162,28 @@ final class ServiceProcesses {
         List<Running> services = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (Service service : Service.values()) {
-                services.add(start(service, round, ends));
+                services.add(start(admin, service, round, ends));
             }
-            double progressWhenAllWorking = awaitCaughtUp(admin, services);
+            List<CatchUpWatch> watches = services.stream().map(service -> service.watch).toList();
+            double progressWhenAllStarted = CatchUpWatch.awaitAll(watches, Duration.ofMillis(100),
+                    () -> services.forEach(Running::sample));
             List<Usage> usages = new ArrayList<>();
             for (Running service : services) {
                 usages.add(measure(admin, service));
             }
-            long start = services.stream().mapToLong(service -> service.startNanos).min().orElseThrow();
-            long allWorking = services.stream().mapToLong(service -> service.firstCommitNanos).max().orElseThrow();
-            long end = services.stream().mapToLong(service -> service.caughtUpNanos).max().orElseThrow();
             // As for the candidates in the benchmark's JVM: the CPU of the threads that do the work, stream threads and
             // their producers. Each process's whole CPU after start-up (JIT and GC included) is in its details.
             double cpuPerRecord = usages.stream()
                     .mapToDouble(usage -> usage.workMicrosPerRecord() * usage.records()).sum() / records;
-            return new Result(CANDIDATE, round, records, (end - start) / 1e9, cpuPerRecord,
-                    CatchUpBenchmark.steadyRate(Math.round(records * (1 - progressWhenAllWorking)), end - allWorking,
-                            records, end - start),
+            return new Result(CANDIDATE, round, records, CatchUpWatch.seconds(watches), cpuPerRecord,
+                    CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted),
                     usages.stream().map(usage -> usage.describe(records)).toList());
         } finally {
             stop(services);
         }
     }
 
-    private Running start(Service service, int round, Map<TopicPartition, Long> allEnds) {
+    private Running start(Admin admin, Service service, int round, Map<TopicPartition, Long> allEnds) {
         String applicationId = "bench-process-" + service.label + "-" + round + "-" + System.nanoTime();
         int port = freePort();
         Path stateDir = runDir.resolve(applicationId);
@@ -226,39 +207,22 @@ final class ServiceProcesses {
             Files.createDirectories(stateDir);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new Running(service, applicationId, port, stateDir, log, process, ends);
+            return new Running(service, applicationId, port, stateDir, log, process,
+                    new CatchUpWatch(admin, applicationId, ends, System.nanoTime()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.label, e);
         }
-    }
-
-    /** As {@link CatchUpBenchmark}'s loop: all polled together; the slowest one's progress when all were working. */
-    private static double awaitCaughtUp(Admin admin, List<Running> services) {
-        double[] progressWhenAllWorking = {-1};
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            boolean all = true;
-            for (Running service : services) {
-                all &= service.poll(admin);
-            }
-            if (progressWhenAllWorking[0] < 0 && services.stream().allMatch(s -> s.firstCommitNanos != 0)) {
-                progressWhenAllWorking[0] = services.stream().mapToDouble(service ->
-                        GroupProgress.of(admin, service.applicationId, service.ends).committedRecords()
-                                / (double) Math.max(1, service.records)).min().orElseThrow();
-            }
-            return all;
-        });
-        return progressWhenAllWorking[0];
     }
 
     private static Usage measure(Admin admin, Running service) {
         Map<String, Long> cpuByThread = cpuByThreadKind(jcmd(service, "Thread.print"));
         jcmd(service, "GC.run");
         String metrics = Http.get(service.baseUrl() + "/actuator/prometheus").body();
-        long afterStartup = service.records - service.recordsAtFirstCommit;
+        long afterStartup = service.watch.recordsAfterStartup();
         double cpuPerRecord = afterStartup <= 0 ? 0
                 : (service.caughtUpCpuNanos - service.firstCommitCpuNanos) / 1e3 / afterStartup;
-        return new Usage(service.service.label, service.records, (service.firstCommitNanos - service.startNanos) / 1e9,
-                (service.caughtUpNanos - service.startNanos) / 1e9, cpuPerRecord, cpuByThread,
+        return new Usage(service.service.label, service.watch.records(), service.watch.startupSeconds(),
+                service.watch.seconds(), cpuPerRecord, cpuByThread,
                 memoryUsed(metrics, "heap"), memoryUsed(metrics, "nonheap"), rss(service.process.pid()),
                 Storage.of(admin, service.applicationId, service.stateDir));
     }
