@@ -4,12 +4,12 @@ import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
 import com.example.analytics.fraud.FraudServiceApplication;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductAnalyticsApplication;
+import com.example.analytics.support.net.FreePorts;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.trend.TrendServiceApplication;
 import com.example.analytics.user.UserAnalyticsApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,7 +185,7 @@ final class ServiceProcesses {
 
     private Running start(Admin admin, Service service, int round, Map<TopicPartition, Long> allEnds) {
         String applicationId = "bench-process-" + service.label + "-" + round + "-" + System.nanoTime();
-        int port = freePort();
+        int port = FreePorts.find();
         Path stateDir = runDir.resolve(applicationId);
         Path log = runDir.resolve(applicationId + ".log");
         List<String> command = new ArrayList<>();
@@ -300,14 +300,6 @@ final class ServiceProcesses {
         }
         if (!stuck.isEmpty()) {
             throw new IllegalStateException("did not stop within 60 s of SIGTERM: " + stuck);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,11 +1,11 @@
 package com.example.analytics.launcher;
 
+import com.example.analytics.support.net.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +48,9 @@ public final class KraftBroker implements AutoCloseable {
      * TLS instead of plaintext; the controller listener stays inside this JVM's loopback and plaintext.
      */
     public static KraftBroker start(int port, Path dataDir, Map<String, String> ssl) {
-        int brokerPort = port == 0 ? freePort() : port;
+        int brokerPort = port == 0 ? FreePorts.find() : port;
         String listener = ssl.isEmpty() ? "PLAINTEXT" : "SSL";
-        int controllerPort = freePort();
+        int controllerPort = FreePorts.find();
         Path logDir = dataDir.resolve("kafka-logs");
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -113,14 +113,5 @@ public final class KraftBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

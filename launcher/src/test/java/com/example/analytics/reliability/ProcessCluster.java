@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.analytics.launcher.Launcher;
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.net.FreePorts;
 import com.example.analytics.support.test.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +43,7 @@ final class ProcessCluster implements AutoCloseable {
         private Node(ServiceKind kind, int index) {
             this.kind = kind;
             this.index = index;
-            this.port = freePort();
+            this.port = FreePorts.find();
             this.stateDir = runDir.resolve("state").resolve(kind.serviceName() + "-" + index);
         }
 
@@ -112,7 +112,7 @@ final class ProcessCluster implements AutoCloseable {
 
     private final Path runDir;
     private final Settings settings;
-    private final int brokerPort = freePort();
+    private final int brokerPort = FreePorts.find();
     private final List<Node> nodes = new ArrayList<>();
     private JavaProcess broker;
 
@@ -241,14 +241,6 @@ final class ProcessCluster implements AutoCloseable {
         }
         if (broker != null && broker.isAlive()) {
             broker.kill();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

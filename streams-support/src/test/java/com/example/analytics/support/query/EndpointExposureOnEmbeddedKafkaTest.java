@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.net.FreePorts;
 import com.example.analytics.support.test.GoodEvents;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.KafkaBrokerTest;
@@ -11,9 +12,6 @@ import com.example.analytics.support.test.ServiceInstance;
 import com.example.analytics.support.test.TopicRecords;
 import com.example.analytics.support.testapp.CountingApplication;
 import com.example.analytics.support.testapp.CountingTopology;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +38,8 @@ class EndpointExposureOnEmbeddedKafkaTest {
     @Test
     void routingUsesTheInternalPortAndTheApiPortDoesNotServeIt() {
         String bootstrap = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-        int internalA = freePort();
-        int internalB = freePort();
+        int internalA = FreePorts.find();
+        int internalB = FreePorts.find();
         try (ServiceInstance a = start(bootstrap, internalA); ServiceInstance b = start(bootstrap, internalB)) {
             await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()
                     && activeTasks(a) > 0 && activeTasks(b) > 0);
@@ -106,13 +104,5 @@ class EndpointExposureOnEmbeddedKafkaTest {
     private static int activeTasks(ServiceInstance instance) {
         return instance.streams().streams().map(streams -> streams.metadataForLocalThreads().stream()
                 .mapToInt(thread -> thread.activeTasks().size()).sum()).orElse(0);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

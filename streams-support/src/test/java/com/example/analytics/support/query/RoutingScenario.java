@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.net.FreePorts;
 import com.example.analytics.support.streams.DeadLetters;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.ServiceInstance;
 import com.example.analytics.support.test.TopicRecords;
 import com.example.analytics.support.testapp.CountingApplication;
 import com.example.analytics.support.testapp.CountingTopology;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,7 +192,7 @@ abstract class RoutingScenario {
     @Test
     @Order(7)
     void whileAThirdInstanceJoinsEveryAnswerIsCorrectOrStaleOrA503WithRetryAfter() throws Exception {
-        int portOfC = freePort();
+        int portOfC = FreePorts.find();
         CompletableFuture<ServiceInstance> c = CompletableFuture.supplyAsync(() -> ServiceInstance.start(
                 CountingApplication.class, bootstrap, APP_ID,
                 Map.of("server.port", Integer.toString(portOfC), "spring.application.name", "streams-support-test",
@@ -315,11 +314,5 @@ abstract class RoutingScenario {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
