@@ -15,12 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.analytics.model.ProductEvent;
 import com.example.analytics.model.UserEvent;
+import com.example.analytics.model.json.Json;
 import com.example.analytics.model.validation.InvalidRecordException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,6 +66,23 @@ class EventParserTest {
         assertThat(event.dataText("location")).isEmpty();
     }
 
+    /** data is read by hand for speed; what it holds must be what Jackson's own binding to a map gives. */
+    @Test
+    void dataHoldsWhatBindingItToAMapWouldGive() {
+        String data = "{\"s\":\"text\",\"i\":42,\"l\":12345678901,\"big\":123456789012345678901234567890,"
+                + "\"f\":1000.01,\"e\":1.5e3,\"t\":true,\"no\":false,\"nothing\":null,\"o\":{\"a\":[1,\"x\",{\"b\":null}]},"
+                + "\"list\":[2.5,false],\"empty\":{}}";
+
+        Map<String, Object> parsed = users.parse(bytes(json("\"data\":" + data))).data();
+
+        assertThat(parsed).isEqualTo(Json.mapper().readValue(data, Map.class));
+        assertThat(parsed.keySet()).containsExactly("s", "i", "l", "big", "f", "e", "t", "no", "nothing", "o", "list",
+                "empty");
+        assertThat(parsed.values()).extracting(value -> value == null ? null : value.getClass().getSimpleName())
+                .containsExactly("String", "Integer", "Long", "BigInteger", "Double", "Double", "Boolean", "Boolean",
+                        null, "LinkedHashMap", "ArrayList", "LinkedHashMap");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             not json at all                                                      | NOT_JSON
@@ -83,6 +102,9 @@ class EventParserTest {
             {"user_id":"u1","event_type":"x","timestamp":true}                   | WRONG_TYPE
             {"user_id":"u1","event_type":"x","timestamp":1,"data":[1]}           | WRONG_TYPE
             {"user_id":"u1","event_type":"x","timestamp":1,"data":"x"}           | WRONG_TYPE
+            {"user_id":"u1","event_type":"x","timestamp":1,"data":{"a":1,"a":2}} | NOT_JSON
+            {"user_id":"u1","event_type":"x","timestamp":1,"data":{"a":{"b":1,"b":1}}} | NOT_JSON
+            {"user_id":"u1","event_type":"x","timestamp":1,"data":{"a":1,}}      | NOT_JSON
             {"user_id":"u1","event_type":"x","timestamp":-1}                     | INVALID_TIMESTAMP
             {"user_id":"u1","event_type":"x","timestamp":1e400}                  | INVALID_TIMESTAMP
             {"user_id":"u1","event_type":"x","timestamp":NaN}                    | NOT_JSON
