@@ -29,9 +29,9 @@ public final class FraudTopology {
                     .map(FraudRule::name).toList());
         }
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USERS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(USERS_STORE),
                 Serdes.String(), UserFraudState.serde(rules)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_ALERTS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(RECENT_ALERTS_STORE),
                 Serdes.String(), JsonSerde.of(Action.class)));
         Outputs.actions(Inputs.userEvents(builder, env).process(() -> new FraudProcessor(rules, alerts, env),
                 Named.as("fraud-rules"), USERS_STORE, RECENT_ALERTS_STORE), env, "fraud");

@@ -62,18 +62,18 @@ public final class ProductTopology {
     public static Topology build(ProductProperties properties, TopologyEnvironment env,
                                  InputProgress inputProgress) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRODUCTS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(PRODUCTS_STORE),
                 Serdes.String(), ProductStats.serde()));
         // Viewer entries are written once per (product, user) and read once per view: nothing for a cache to absorb.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEWERS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(VIEWERS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RANK_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(RANK_STORE),
                 Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(TOTALS_STORE),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(VIEW_SECONDS_STORE,
-                ViewSeconds.retention(properties.trending().windowSeconds(), env.grace()), Duration.ofSeconds(1),
-                false), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(env.stateStores().window(VIEW_SECONDS_STORE,
+                ViewSeconds.retention(properties.trending().windowSeconds(), env.grace()), Duration.ofSeconds(1)),
+                Serdes.String(), Serdes.Long()));
 
         KStream<String, ProductEvent> events = Inputs.productEvents(builder, env);
         Outputs.actions(events.process(() -> new ProductStatsProcessor(properties, env), Named.as("product-stats"),
@@ -86,14 +86,14 @@ public final class ProductTopology {
     private static void addSalesSummaries(StreamsBuilder builder, KStream<String, ProductEvent> events,
                                           ProductProperties.Sales sales, TopologyEnvironment env,
                                           InputProgress inputProgress) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_OPEN_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(SALES_OPEN_STORE),
                 Serdes.String(), JsonSerde.of(SalesWindow.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_PROGRESS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(SALES_PROGRESS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SALES_SOURCES_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(SALES_SOURCES_STORE),
                 Serdes.String(), JsonSerde.of(SourceProgress.class)));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SALES_STORE, sales.retention(),
-                sales.window(), false), Serdes.String(), JsonSerde.of(SalesSummary.class)));
+        builder.addStateStore(Stores.windowStoreBuilder(env.stateStores().window(SALES_STORE, sales.retention(),
+                sales.window()), Serdes.String(), JsonSerde.of(SalesSummary.class)));
 
         // A source is done with event times older than its stream time minus the longer of two graces: the input's
         // (older purchases never pass Inputs) and the window's (they still count for their window).

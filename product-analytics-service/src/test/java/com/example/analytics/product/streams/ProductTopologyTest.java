@@ -11,6 +11,7 @@ import com.example.analytics.product.query.ProductQueries.ProductView;
 import com.example.analytics.model.json.JsonSerde;
 import com.example.analytics.support.progress.SourceProgress;
 import com.example.analytics.support.query.StoreAccess;
+import com.example.analytics.support.streams.StateStores;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.test.RecordingMetrics;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProductTopologyTest {
 
@@ -63,7 +66,17 @@ class ProductTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = TopologyDrivers.driver(ProductTopology.build(properties, env), SERVICE,
+        start(StateStores.ROCKSDB);
+    }
+
+    /** The tests that take a {@link StateStores} run on both kinds; the others on RocksDB, as deployed. */
+    private void restartWith(StateStores stores) {
+        stop();
+        start(stores);
+    }
+
+    private void start(StateStores stores) {
+        driver = TopologyDrivers.driver(ProductTopology.build(properties, env.withStateStores(stores)), SERVICE,
                 new TopologyDrivers.CapturingPublisher());
         input = driver.createInputTopic(Topics.PRODUCT_EVENTS.name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -185,8 +198,10 @@ class ProductTopologyTest {
          * keeps crossing the threshold; every trending action and the final trailing-window views must equal a
          * brute-force count over all views.
          */
-        @Test
-        void trailingWindowViewsEqualABruteForceCountWhateverTheGapsAndDisorder() {
+        @ParameterizedTest
+        @EnumSource(StateStores.class)
+        void trailingWindowViewsEqualABruteForceCountWhateverTheGapsAndDisorder(StateStores stores) {
+            restartWith(stores);
             SplittableRandom random = new SplittableRandom(42);
             List<String> products = List.of("p1", "p2", "p3");
             Map<String, List<Long>> viewsMillis = new HashMap<>();
@@ -310,8 +325,10 @@ class ProductTopologyTest {
     @Nested
     class Top {
 
-        @Test
-        void theIndexedTopNEqualsABruteForceRankingIncludingProductsThatAgedOut() {
+        @ParameterizedTest
+        @EnumSource(StateStores.class)
+        void theIndexedTopNEqualsABruteForceRankingIncludingProductsThatAgedOut(StateStores stores) {
+            restartWith(stores);
             SplittableRandom random = new SplittableRandom(5);
             Map<String, List<Long>> viewTimes = new HashMap<>();
             long time = T0;
@@ -383,8 +400,10 @@ class ProductTopologyTest {
                             org.assertj.core.groups.Tuple.tuple((double) T0 + 60, 300.0));
         }
 
-        @Test
-        void withinGraceCountsBeyondGraceIsLateAndEachWindowIsSummarisedOnce() {
+        @ParameterizedTest
+        @EnumSource(StateStores.class)
+        void withinGraceCountsBeyondGraceIsLateAndEachWindowIsSummarisedOnce(StateStores stores) {
+            restartWith(stores);
             purchase("p1", T0 + 30, 200, "s1");
             purchase("p1", T0 + 64, 300, "s1");
             purchase("p1", T0 + 59, 150, "s1");

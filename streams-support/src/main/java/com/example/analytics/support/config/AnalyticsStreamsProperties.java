@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import com.example.analytics.support.streams.StateStores;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEventBytes        the largest input value accepted; larger ones are bad input (an event is a few
  *                             hundred bytes, and what it carries ends up in state and changelog records)
  * @param replicationFactor    for topics the service creates and for internal topics; -1 = broker default
+ * @param stateStores          {@code rocksdb} (default) or {@code in-memory}: where state stores keep their data,
+ *                             see {@link StateStores}
  */
 @Validated
 @ConfigurationProperties("analytics.streams")
@@ -54,7 +57,8 @@ public record AnalyticsStreamsProperties(
         @DefaultValue("true") boolean createTopics,
         @NotNull @DefaultValue("30s") Duration closeTimeout,
         @NotNull @DefaultValue("2s") Duration queryTimeout,
-        @NotNull @DefaultValue("2s") Duration retryAfter) {
+        @NotNull @DefaultValue("2s") Duration retryAfter,
+        @NotNull @DefaultValue("rocksdb") StateStores stateStores) {
 
     public enum ProcessingGuarantee {
         EXACTLY_ONCE_V2("exactly_once_v2"),

@@ -15,16 +15,19 @@ import java.util.Objects;
  * @param grace         how far behind stream time a record may be and still count
  * @param maxFutureSkew how far ahead of {@code clock} an event time may be before it is bad input
  * @param maxEventBytes the largest input value that is not bad input
+ * @param stateStores   where the topology's state stores keep their data
  */
 public record TopologyEnvironment(String serviceName, Clock clock, Duration grace, Duration maxFutureSkew,
-                                  ProcessingMetrics metrics, StreamTime streamTime, int maxEventBytes) {
+                                  ProcessingMetrics metrics, StreamTime streamTime, int maxEventBytes,
+                                  StateStores stateStores) {
 
     /** The default of {@code analytics.streams.max-event-bytes}. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 64 * 1024;
 
     public TopologyEnvironment(String serviceName, Clock clock, Duration grace, Duration maxFutureSkew,
                                ProcessingMetrics metrics, StreamTime streamTime) {
-        this(serviceName, clock, grace, maxFutureSkew, metrics, streamTime, DEFAULT_MAX_EVENT_BYTES);
+        this(serviceName, clock, grace, maxFutureSkew, metrics, streamTime, DEFAULT_MAX_EVENT_BYTES,
+                StateStores.ROCKSDB);
     }
 
     public TopologyEnvironment {
@@ -34,9 +37,16 @@ public record TopologyEnvironment(String serviceName, Clock clock, Duration grac
         Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(streamTime, "streamTime");
+        Objects.requireNonNull(stateStores, "stateStores");
         if (maxEventBytes < 1) {
             throw new IllegalArgumentException("maxEventBytes must be positive");
         }
+    }
+
+    /** The same environment with state kept in {@code stores}. */
+    public TopologyEnvironment withStateStores(StateStores stores) {
+        return new TopologyEnvironment(serviceName, clock, grace, maxFutureSkew, metrics, streamTime, maxEventBytes,
+                stores);
     }
 
     /**

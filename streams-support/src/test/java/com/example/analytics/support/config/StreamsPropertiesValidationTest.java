@@ -2,6 +2,7 @@ package com.example.analytics.support.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.analytics.support.streams.StateStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +34,22 @@ class StreamsPropertiesValidationTest {
             assertThat(props.effectiveApplicationId()).isEqualTo("test-service");
             assertThat(props.maxFutureSkew()).hasHours(1);
             assertThat(props.maxEventBytes()).isEqualTo(64 * 1024);
+            assertThat(props.stateStores()).isEqualTo(StateStores.ROCKSDB);
+        });
+    }
+
+    @Test
+    void inMemoryStoresAreOneSettingAway() {
+        runner.withPropertyValues("analytics.streams.state-stores=in-memory").run(context ->
+                assertThat(context.getBean(AnalyticsStreamsProperties.class).stateStores())
+                        .isEqualTo(StateStores.IN_MEMORY));
+    }
+
+    @Test
+    void anUnknownStoreKindFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("analytics.streams.state-stores=cassandra").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("analytics.streams.state-stores");
         });
     }
 

@@ -67,9 +67,9 @@ public final class TrendTopology {
         // A few hot keys, each updated by every partial count: the record cache turns those updates into one
         // changelog record per key and commit. Without it every partial wrote the key's whole per-second ring
         // (1.2-1.5 KB of changelog per input record in the catch-up benchmark).
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRENDS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(TRENDS_STORE),
                 Serdes.String(), TrendState.serde()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(PROGRESS_STORE),
                 Serdes.String(), TrendUpdate.progressSerde()));
         Outputs.actions(updates.process(() -> new TrendCounter(properties, env), Named.as("trend-counter"),
                 TRENDS_STORE, PROGRESS_STORE), env, "spikes");

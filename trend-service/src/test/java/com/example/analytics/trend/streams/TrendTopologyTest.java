@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.analytics.model.Action;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.support.query.StoreAccess;
+import com.example.analytics.support.streams.StateStores;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.test.RecordingMetrics;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.state.QueryableStoreType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TrendTopologyTest {
@@ -43,6 +45,8 @@ class TrendTopologyTest {
             Clock.fixed(Instant.ofEpochSecond(T0 + 86_400), ZoneOffset.UTC), Duration.ofSeconds(5),
             Duration.ofDays(30), metrics, streamTime);
     private TrendProperties properties = TrendProperties.defaults();
+    /** RocksDB as deployed; the tests that take a {@link StateStores} run on both kinds. */
+    private StateStores stores = StateStores.ROCKSDB;
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> users;
     private TestInputTopic<byte[], byte[]> products;
@@ -51,7 +55,7 @@ class TrendTopologyTest {
     private TrendQueries queries;
 
     private void start() {
-        driver = TopologyDrivers.driver(TrendTopology.build(properties, env), SERVICE,
+        driver = TopologyDrivers.driver(TrendTopology.build(properties, env.withStateStores(stores)), SERVICE,
                 new TopologyDrivers.CapturingPublisher());
         users = driver.createInputTopic(Topics.USER_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
         products = driver.createInputTopic(Topics.PRODUCT_EVENTS.name(), new ByteArraySerializer(),
@@ -109,8 +113,10 @@ class TrendTopologyTest {
         assertThat(trend("user_click").spiking()).isFalse();
     }
 
-    @Test
-    void countsThatArriveAfterTheirSecondWasJudgedStillStartTheSpikeThere() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void countsThatArriveAfterTheirSecondWasJudgedStillStartTheSpikeThere(StateStores stores) {
+        this.stores = stores;
         start();
         user("u1", "click", T0 - 42);
         user("u2", "click", T0 - 42);
@@ -160,8 +166,10 @@ class TrendTopologyTest {
         assertThat(trend("user_click").windowEvents()).isEqualTo(250);
     }
 
-    @Test
-    void spikesOnceWhileAboveAndAgainAfterFallingBelow() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void spikesOnceWhileAboveAndAgainAfterFallingBelow(StateStores stores) {
+        this.stores = stores;
         start();
         for (int i = 0; i < 400; i++) {
             user("u" + (i % 40), "click", T0 + i * 0.5);

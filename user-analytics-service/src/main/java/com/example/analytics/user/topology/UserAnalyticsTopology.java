@@ -38,7 +38,7 @@ public final class UserAnalyticsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         // Many distinct users and one write per event: the record cache would absorb almost nothing under
         // exactly-once (flushed every 100 ms commit) while costing a lookup per event (DESIGN.md section 9).
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(SESSIONS_STORE),
                 Serdes.String(), new UserSessionsSerde()).withCachingDisabled());
         builder.addStateStore(SessionCensusStore.builder(CENSUS_STORE, rules.gapSeconds()));
         KStream<String, Action> actions = Inputs.userEvents(builder, env)

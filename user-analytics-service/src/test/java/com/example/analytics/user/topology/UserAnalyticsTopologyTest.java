@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.analytics.model.Action;
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.streams.StateStores;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.test.RecordingMetrics;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The session and engagement rules at their boundaries, on the topology the service runs. */
 class UserAnalyticsTopologyTest {
@@ -46,6 +48,8 @@ class UserAnalyticsTopologyTest {
     private final TopologyDrivers.CapturingPublisher publisher = new TopologyDrivers.CapturingPublisher();
     private final TopologyEnvironment env = new TopologyEnvironment(SERVICE, Clock.fixed(WALL_CLOCK, ZoneOffset.UTC),
             Duration.ofSeconds(5), Duration.ofHours(1), metrics, new StreamTime());
+    /** RocksDB as deployed; the tests that take a {@link StateStores} run on both kinds. */
+    private StateStores stores = StateStores.ROCKSDB;
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> input;
     private TestOutputTopic<String, Action> actions;
@@ -53,7 +57,7 @@ class UserAnalyticsTopologyTest {
     private KeyValueStore<String, UserSessions> sessions;
 
     private void start(UserAnalyticsProperties props) {
-        driver = TopologyDrivers.driver(UserAnalyticsTopology.build(props, env), SERVICE, publisher);
+        driver = TopologyDrivers.driver(UserAnalyticsTopology.build(props, env.withStateStores(stores)), SERVICE, publisher);
         input = driver.createInputTopic(Topics.USER_EVENTS.name(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         actions = driver.createOutputTopic(Topics.REAL_TIME_ACTIONS.name(),
@@ -258,8 +262,10 @@ class UserAnalyticsTopologyTest {
         assertThat(actions.readValuesToList()).isEmpty();
     }
 
-    @Test
-    void aLateEventMergingTwoQuietSessionsIntoAnEngagedOneFiresOnceWithTheMergedStart() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void aLateEventMergingTwoQuietSessionsIntoAnEngagedOneFiresOnceWithTheMergedStart(StateStores stores) {
+        this.stores = stores;
         startWithTwoMinuteGap();
         for (int s = 0; s <= 30; s += 2) {
             pageView("u1", T0 + s * SECOND, "/a");
@@ -312,8 +318,10 @@ class UserAnalyticsTopologyTest {
 
     // ------------------------------------------------------------------ live figures
 
-    @Test
-    void theCensusCountsUsersAndActiveSessionsAsStreamTimeMoves() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void theCensusCountsUsersAndActiveSessionsAsStreamTimeMoves(StateStores stores) {
+        this.stores = stores;
         startWithDefaults();
         Map<String, Long> lastEvent = new HashMap<>();
         SplittableRandom random = new SplittableRandom(3);

@@ -1,0 +1,51 @@
+package com.example.analytics.support.streams;
+
+import java.time.Duration;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+
+/**
+ * Where the services keep their state stores ({@code analytics.streams.state-stores}); both kinds are changelogged,
+ * so exactly-once and restores are the same. Kafka Streams' own {@code dsl.store.suppliers.class} only reaches DSL
+ * stores, and every store here is added through the Processor API, so the choice is made here instead.
+ *
+ * <p>RocksDB, the default, keeps state on disk and holds only its memtables and caches in memory, so state can grow
+ * beyond the heap and a restarted instance with its state directory reads only what it missed. In memory, state
+ * lives on the heap: in the catch-up benchmark user-analytics and fraud spent half the CPU per event (one RocksDB
+ * read and write per event cost more than everything else they do), at the price of a heap that grows with the
+ * keys held and a full restore from the changelogs on every start (BENCHMARKS.md). Kafka Streams' in-memory store
+ * also copies the keys of a range when an iterator opens, so scans (fraud's idle-user sweep, top-N queries) cost
+ * time in proportion to the keys they span rather than the entries they read.
+ */
+public enum StateStores {
+
+    ROCKSDB {
+        @Override
+        public KeyValueBytesStoreSupplier keyValue(String name) {
+            return Stores.persistentKeyValueStore(name);
+        }
+
+        @Override
+        public WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
+            return Stores.persistentWindowStore(name, retention, windowSize, false);
+        }
+    },
+
+    IN_MEMORY {
+        @Override
+        public KeyValueBytesStoreSupplier keyValue(String name) {
+            return Stores.inMemoryKeyValueStore(name);
+        }
+
+        @Override
+        public WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
+            return Stores.inMemoryWindowStore(name, retention, windowSize, false);
+        }
+    };
+
+    public abstract KeyValueBytesStoreSupplier keyValue(String name);
+
+    /** A window store that keeps one value per key and window (no duplicates). */
+    public abstract WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize);
+}
