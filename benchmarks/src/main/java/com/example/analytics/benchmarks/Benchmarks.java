@@ -5,6 +5,7 @@ import com.example.analytics.loadgen.GeneratorConfig;
 import com.example.analytics.loadgen.InjectionReport;
 import com.example.analytics.loadgen.LoadGenerator;
 import com.example.analytics.loadgen.sink.KafkaSink;
+import com.example.analytics.support.streams.StateStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The benchmark command: pre-fills the input topics with generated traffic (all scenarios, 1% bad records, several
@@ -20,13 +23,14 @@ import java.util.function.Predicate;
  *
  * <pre>
  * Benchmarks [--events N] [--users U] [--rounds R] [--only name,name] [--latency-seconds S]
- *            [--bootstrap-servers host:port]
+ *            [--state-stores rocksdb,in-memory] [--bootstrap-servers host:port]
  * Benchmarks --growth
  * </pre>
  * {@code --only} keeps the candidates whose name contains one of the given words (the baselines always run; the
  * four services together are {@code four}). After the four caught up together, latency is measured for
  * {@code --latency-seconds} at each load level (0 skips it). {@code --users} sets the generated user population,
- * for the growth runs. Without bootstrap servers it starts a broker in this JVM. With them, the input topics must
+ * for the growth runs. {@code --state-stores} measures each service, and the four together, once per kind of
+ * state store given (default {@code rocksdb}, as deployed). Without bootstrap servers it starts a broker in this JVM. With them, the input topics must
  * exist and hold nothing else: every candidate reads them from offset 0.
  *
  * <p>{@code --growth} repeats B0, B1 and the four service processes on a fresh broker for each of 1M, 2M and 4M
@@ -36,7 +40,7 @@ public final class Benchmarks {
 
     /** The command line, with the defaults of a full run. */
     record Options(long events, int users, int rounds, Predicate<String> chosen, Duration latencyPerLevel,
-                   String bootstrap, boolean growth) {
+                   String bootstrap, boolean growth, List<StateStores> stateStores) {
 
         static Options parse(String... args) {
             long events = 2_000_000;
@@ -46,6 +50,7 @@ public final class Benchmarks {
             List<String> only = List.of();
             Duration latency = Duration.ofSeconds(30);
             boolean growth = false;
+            List<StateStores> stateStores = List.of(StateStores.ROCKSDB);
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--events" -> events = Long.parseLong(args[++i]);
@@ -55,9 +60,11 @@ public final class Benchmarks {
                     case "--only" -> only = List.of(args[++i].split(","));
                     case "--latency-seconds" -> latency = Duration.ofSeconds(Long.parseLong(args[++i]));
                     case "--growth" -> growth = true;
+                    case "--state-stores" -> stateStores = Stream.of(args[++i].split(","))
+                            .map(Options::stateStores).toList();
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + "--events N, --users U, --rounds R, --only name,name, --latency-seconds S, "
-                            + "--bootstrap-servers host:port, --growth");
+                            + "--bootstrap-servers host:port, --state-stores rocksdb,in-memory, --growth");
                 }
             }
             if (growth && bootstrap != null) {
@@ -66,7 +73,16 @@ public final class Benchmarks {
             }
             List<String> words = only;
             return new Options(events, users, rounds, name -> words.isEmpty() || words.stream().anyMatch(name::contains),
-                    latency, bootstrap, growth);
+                    latency, bootstrap, growth, stateStores);
+        }
+
+        private static StateStores stateStores(String kind) {
+            try {
+                return StateStores.valueOf(kind.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--state-stores takes rocksdb, in-memory or both, comma-separated;"
+                        + " not " + kind, e);
+            }
         }
     }
 
@@ -92,7 +108,8 @@ public final class Benchmarks {
         prefill(bootstrap, options.events(), options.users());
         Path stateRoot = Files.createTempDirectory("analytics-benchmarks");
         new CatchUpBenchmark(bootstrap, stateRoot, System.out, options.latencyPerLevel(),
-                ServiceProcesses.PRODUCTION_JVM).run(options.rounds(), options.chosen());
+                ServiceProcesses.PRODUCTION_JVM).withStateStores(options.stateStores())
+                .run(options.rounds(), options.chosen());
     }
 
     /** One size of the growth runs. */

@@ -12,6 +12,7 @@ import com.example.analytics.support.streams.BrokerInputProgress;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.KafkaDeadLetterPublisher;
 import com.example.analytics.support.streams.StreamTime;
+import com.example.analytics.support.streams.StateStores;
 import com.example.analytics.support.streams.StreamsConfigFactory;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.trend.TrendProperties;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -90,7 +92,21 @@ public final class CatchUpBenchmark {
         }
     }
 
-    private record Candidate(String name, String service, Function<Context, Topology> topology) {
+    private record Candidate(String name, String service, Function<Context, Topology> topology,
+                             StateStores stores) {
+
+        Candidate(String name, String service, Function<Context, Topology> topology) {
+            this(name, service, topology, StateStores.ROCKSDB);
+        }
+
+        Candidate storing(StateStores kind) {
+            return new Candidate(name, service, topology, kind);
+        }
+
+        /** The name, and the store kind when it is not the deployed default. */
+        String label() {
+            return name + storesSuffix(stores);
+        }
     }
 
     /** What a topology needs from the run: its environment, the broker, and what to close after it. */
@@ -112,6 +128,7 @@ public final class CatchUpBenchmark {
 
     private final Duration latencyPerLevel;
     private final List<String> serviceJvmOptions;
+    private final List<StateStores> stateStores;
 
     /**
      * @param latencyPerLevel   latency is measured this long per load level once the four services of the last round
@@ -121,11 +138,28 @@ public final class CatchUpBenchmark {
      */
     public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel,
                             List<String> serviceJvmOptions) {
+        this(bootstrap, stateRoot, out, latencyPerLevel, serviceJvmOptions, List.of(StateStores.ROCKSDB));
+    }
+
+    private CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel,
+                             List<String> serviceJvmOptions, List<StateStores> stateStores) {
+        if (stateStores.isEmpty()) {
+            throw new IllegalArgumentException("at least one kind of state store to measure");
+        }
         this.bootstrap = bootstrap;
         this.stateRoot = stateRoot;
         this.out = out;
         this.latencyPerLevel = latencyPerLevel;
         this.serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        this.stateStores = List.copyOf(stateStores);
+    }
+
+    /**
+     * Measures every service candidate, and the four together, once per kind of state store in each round, so the
+     * kinds are compared against the same baselines (the service processes run with the deployed default).
+     */
+    public CatchUpBenchmark withStateStores(List<StateStores> kinds) {
+        return new CatchUpBenchmark(bootstrap, stateRoot, out, latencyPerLevel, serviceJvmOptions, kinds);
     }
 
     /** Runs every candidate {@code rounds} times and prints each run as it ends. */
@@ -139,7 +173,7 @@ public final class CatchUpBenchmark {
      */
     public List<Result> run(int rounds, Predicate<String> chosen) {
         long records = inputRecords();
-        out.printf("%-22s %5s %11s %8s %11s %8s %11s %11s %6s %6s%n", "candidate", "round", "records", "seconds",
+        out.printf("%-36s %5s %11s %8s %11s %8s %11s %11s %6s %6s%n", "candidate", "round", "records", "seconds",
                 "records/s", "start s", "steady r/s", "CPU-us/rec", "xB1", "xB0");
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -151,14 +185,19 @@ public final class CatchUpBenchmark {
                 if (b1 != null && !chosen.test(candidate.name())) {
                     continue;
                 }
-                Result result = streams(candidate, round);
-                b1 = b1 == null ? result : b1;
-                print(result, b1, b0);
-                results.add(result);
+                for (StateStores kind : SERVICES.contains(candidate.name()) ? stateStores : List.of(candidate.stores())) {
+                    Result result = streams(candidate.storing(kind), round);
+                    b1 = b1 == null ? result : b1;
+                    print(result, b1, b0);
+                    results.add(result);
+                }
             }
             if (chosen.test("four services together")) {
-                // Latency load goes into the input topics, so it comes after the last catch-up that reads them.
-                results.add(together(round, records, b1, b0, round == rounds));
+                for (StateStores kind : stateStores) {
+                    // Latency load goes into the input topics, so it comes after the last catch-up that reads them.
+                    results.add(together(round, records, b1, b0, kind,
+                            round == rounds && kind == stateStores.get(stateStores.size() - 1)));
+                }
             }
             if (round == rounds && chosen.test(ServiceProcesses.CANDIDATE)) {
                 // Last, because it reads whatever the latency load added to the input topics too.
@@ -236,12 +275,12 @@ public final class CatchUpBenchmark {
      * topics. The system's rate is the input records over the time until the last service has caught up; each
      * service's CPU is per record of the whole input, so the four add up to the per-event budget.
      */
-    private Result together(int round, long records, Result b1, Result b0, boolean thenLatency) {
+    private Result together(int round, long records, Result b1, Result b0, StateStores kind, boolean thenLatency) {
         List<Running> services = new ArrayList<>();
         try {
             for (Candidate candidate : candidates()) {
                 if (SERVICES.contains(candidate.name())) {
-                    services.add(start(candidate, round));
+                    services.add(start(candidate.storing(kind), round));
                 }
             }
             List<CatchUpWatch> watches = services.stream().map(service -> service.watch).toList();
@@ -256,7 +295,7 @@ public final class CatchUpBenchmark {
                                 + " %s", service.candidate.name(), own.cpuMicrosPerRecord() * own.records() / records,
                         service.seconds(), own.details().get(1)));
             }
-            Result system = new Result("four services together", round, records, seconds, cpu / (double) records,
+            Result system = new Result("four services together" + storesSuffix(kind), round, records, seconds, cpu / (double) records,
                     CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted), perService);
             print(system, b1, b0);
             if (thenLatency && !latencyPerLevel.isZero()) {
@@ -287,7 +326,7 @@ public final class CatchUpBenchmark {
         MicrometerProcessingMetrics metrics = new MicrometerProcessingMetrics(new SimpleMeterRegistry(),
                 candidate.service());
         TopologyEnvironment env = new TopologyEnvironment(candidate.service(), Clock.systemUTC(),
-                Duration.ofSeconds(5), Duration.ofHours(1), metrics, new StreamTime());
+                Duration.ofSeconds(5), Duration.ofHours(1), metrics, new StreamTime()).withStateStores(candidate.stores());
         List<AutoCloseable> resources = new ArrayList<>();
         Topology topology = candidate.topology().apply(new Context(env, bootstrap, applicationId, resources));
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
@@ -359,7 +398,7 @@ public final class CatchUpBenchmark {
                     .filter(kind -> kind.getValue() / 1e3 / records >= 0.05)
                     .map(kind -> String.format("%s %.1f", kind.getKey(), kind.getValue() / 1e3 / records))
                     .collect(Collectors.joining(", "));
-            return new Result(candidate.name(), round, records, seconds, cpu / 1e3 / records, watch.steadyRate(),
+            return new Result(candidate.label(), round, records, seconds, cpu / 1e3 / records, watch.steadyRate(),
                     List.of(threads, Storage.of(admin, applicationId, stateDir).describe(records)));
         }
 
@@ -445,8 +484,12 @@ public final class CatchUpBenchmark {
         return byKind;
     }
 
+    private static String storesSuffix(StateStores kind) {
+        return kind == StateStores.ROCKSDB ? "" : " (" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
+    }
+
     private void print(Result result, Result b1, Result b0) {
-        out.printf("%-22s %5d %,11d %8.1f %,11.0f %8.1f %,11.0f %11.1f %6s %6.2f%n", result.candidate(),
+        out.printf("%-36s %5d %,11d %8.1f %,11.0f %8.1f %,11.0f %11.1f %6s %6.2f%n", result.candidate(),
                 result.round(), result.records(), result.seconds(), result.recordsPerSecond(), result.startupSeconds(),
                 result.steadyRecordsPerSecond(), result.cpuMicrosPerRecord(),
                 b1 == null ? "" : String.format("%.2f", result.steadyRecordsPerSecond() / b1.steadyRecordsPerSecond()),
