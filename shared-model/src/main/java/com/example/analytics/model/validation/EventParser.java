@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -38,9 +37,7 @@ import tools.jackson.databind.ObjectReader;
 /**
  * Reads and validates one input event (DESIGN.md section 2, "Bad input"). Every way a value can be bad ends in an
  * {@link InvalidRecordException} with a reason; nothing else escapes. Parsing is a single streaming pass: the
- * top-level fields and the flat values of {@code data} are read directly, giving the types Jackson's binding to a
- * map would (String, Integer/Long/BigInteger, Double, Boolean, null); only values nested inside {@code data} are
- * bound by Jackson. Binding all of {@code data} took 15% of a parse-only application's stream thread.
+ * top-level fields are read directly and only {@code data} is bound to a map.
  *
  * <p>Event time must be a finite JSON number of epoch seconds, not negative, and no later than
  * {@code maxFutureSkew} after the wall clock: a far-future time would otherwise advance stream time and close every
@@ -59,9 +56,8 @@ public final class EventParser<E extends Event> {
     /** A duplicated field ({@code user_id} twice) is ambiguous input, so it is an error, not "last one wins". */
     private static final ObjectReader READER = Json.mapper().reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-    /** For values nested inside {@code data}, which events rarely have; its flat values are read directly. */
-    private static final ObjectReader NESTED_READER = READER.forType(Object.class)
-            // a nested value is inside the event; the outer parse checks what follows it.
+    private static final ObjectReader DATA_READER = READER.forType(Map.class)
+            // data is a nested object; the outer parse checks what follows it.
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_MESSAGE_CHARS = 300;
     /** Longest id or event type; REST ids are at most 128 characters, producers' ids well within this. */
@@ -251,23 +247,8 @@ public final class EventParser<E extends Event> {
         if (token != JsonToken.START_OBJECT) {
             throw new InvalidRecordException(WRONG_TYPE, "data must be a JSON object");
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-            data.put(name, value(parser, parser.nextToken()));
-        }
+        Map<String, Object> data = DATA_READER.readValue(parser);
         return Collections.unmodifiableMap(data);
-    }
-
-    private static Object value(JsonParser parser, JsonToken token) {
-        return switch (token) {
-            case VALUE_STRING -> parser.getString();
-            case VALUE_NUMBER_INT -> parser.getNumberValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> NESTED_READER.readValue(parser);
-        };
     }
 
     private void checkTimestamp(double seconds) {

@@ -66,7 +66,7 @@ class EventParserTest {
         assertThat(event.dataText("location")).isEmpty();
     }
 
-    /** data is read by hand for speed; what it holds must be what Jackson's own binding to a map gives. */
+    /** What data holds is what Jackson's binding to a map gives; the rules rely on these types. */
     @Test
     void dataHoldsWhatBindingItToAMapWouldGive() {
         String data = "{\"s\":\"text\",\"i\":42,\"l\":12345678901,\"big\":123456789012345678901234567890,"
