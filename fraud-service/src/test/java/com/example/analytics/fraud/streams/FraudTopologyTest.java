@@ -11,6 +11,7 @@ import com.example.analytics.model.Action;
 import com.example.analytics.model.UserEvent;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.support.query.StoreAccess;
+import com.example.analytics.support.streams.StateStores;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.test.RecordingMetrics;
@@ -37,6 +38,8 @@ import org.apache.kafka.streams.state.QueryableStoreType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FraudTopologyTest {
 
@@ -49,6 +52,8 @@ class FraudTopologyTest {
             Clock.fixed(Instant.ofEpochSecond(T0 + 86_400), ZoneOffset.UTC), Duration.ofSeconds(5),
             Duration.ofDays(30), metrics, streamTime);
     private final FraudProperties properties = FraudProperties.defaults();
+    /** RocksDB as deployed; the tests that take a {@link StateStores} run on both kinds. */
+    private StateStores stores = StateStores.ROCKSDB;
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> input;
     private TestOutputTopic<String, Action> actions;
@@ -56,8 +61,8 @@ class FraudTopologyTest {
     private FraudQueries queries;
 
     private void start(List<FraudRule<?>> rules) {
-        driver = TopologyDrivers.driver(FraudTopology.build(rules, properties.alerts(), env), SERVICE,
-                new TopologyDrivers.CapturingPublisher());
+        driver = TopologyDrivers.driver(FraudTopology.build(rules, properties.alerts(), env.withStateStores(stores)),
+                SERVICE, new TopologyDrivers.CapturingPublisher());
         input = driver.createInputTopic(Topics.USER_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
         actions = driver.createOutputTopic(Topics.REAL_TIME_ACTIONS.name(),
                 Topics.REAL_TIME_ACTIONS.keySerde().deserializer(), Topics.REAL_TIME_ACTIONS.valueSerde().deserializer());
@@ -135,8 +140,10 @@ class FraudTopologyTest {
     @Nested
     class ImpossibleTravel {
 
-        @Test
-        void fiveLocationsInAnHourAreFineTheSixthAlerts() {
+        @ParameterizedTest
+        @EnumSource(StateStores.class)
+        void fiveLocationsInAnHourAreFineTheSixthAlerts(StateStores stores) {
+            FraudTopologyTest.this.stores = stores;
             startWithDefaults();
             for (int i = 0; i < 5; i++) {
                 event("u1", "page_view", T0 + i * 600, "\"location\":\"city_" + i + "\"");
@@ -271,8 +278,10 @@ class FraudTopologyTest {
         }
     }
 
-    @Test
-    void stateOfTenThousandQuietUsersIsGoneTwoHoursLater() {
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void stateOfTenThousandQuietUsersIsGoneTwoHoursLater(StateStores stores) {
+        this.stores = stores;
         startWithDefaults();
         // Not fewer users: a tick sweeps at least 100, so an interval at least 6,000, and below about 8,500 slices
         // sized per tick instead of per pass (shrinking with every user the pass removes) would still sweep them all.
@@ -344,8 +353,10 @@ class FraudTopologyTest {
             assertThat(queries.user().reader().read(stores(), "nobody", Map.of())).isEmpty();
         }
 
-        @Test
-        void recentAlertsAcrossUsersAreNewestFirstAndFilterableByRule() {
+        @ParameterizedTest
+        @EnumSource(StateStores.class)
+        void recentAlertsAcrossUsersAreNewestFirstAndFilterableByRule(StateStores stores) {
+            FraudTopologyTest.this.stores = stores;
             startWithDefaults();
             login("u1", T0, "true");
             transaction("u1", T0 + 10, 2000);
