@@ -1,6 +1,7 @@
 package com.example.analytics.support.streams;
 
 import java.time.Duration;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
@@ -22,32 +23,31 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  */
 public enum StateStores {
 
-    ROCKSDB {
-        @Override
-        public KeyValueBytesStoreSupplier keyValue(String name) {
-            return Stores.persistentKeyValueStore(name);
-        }
+    ROCKSDB(Stores::persistentKeyValueStore,
+            (name, retention, windowSize) -> Stores.persistentWindowStore(name, retention, windowSize, false)),
 
-        @Override
-        public WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
-            return Stores.persistentWindowStore(name, retention, windowSize, false);
-        }
-    },
+    IN_MEMORY(Stores::inMemoryKeyValueStore,
+            (name, retention, windowSize) -> Stores.inMemoryWindowStore(name, retention, windowSize, false));
 
-    IN_MEMORY {
-        @Override
-        public KeyValueBytesStoreSupplier keyValue(String name) {
-            return Stores.inMemoryKeyValueStore(name);
-        }
+    @FunctionalInterface
+    private interface WindowSupplier {
+        WindowBytesStoreSupplier create(String name, Duration retention, Duration windowSize);
+    }
 
-        @Override
-        public WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
-            return Stores.inMemoryWindowStore(name, retention, windowSize, false);
-        }
-    };
+    private final Function<String, KeyValueBytesStoreSupplier> keyValue;
+    private final WindowSupplier window;
 
-    public abstract KeyValueBytesStoreSupplier keyValue(String name);
+    StateStores(Function<String, KeyValueBytesStoreSupplier> keyValue, WindowSupplier window) {
+        this.keyValue = keyValue;
+        this.window = window;
+    }
+
+    public KeyValueBytesStoreSupplier keyValue(String name) {
+        return keyValue.apply(name);
+    }
 
     /** A window store that keeps one value per key and window (no duplicates). */
-    public abstract WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize);
+    public WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
+        return window.create(name, retention, windowSize);
+    }
 }
