@@ -14,6 +14,8 @@ import com.example.analytics.loadgen.sink.KafkaSink;
 import com.example.analytics.model.Action;
 import com.example.analytics.model.json.Json;
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.streams.StateStores;
+import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.ServiceInstance;
 import com.example.analytics.support.test.TopicRecords;
@@ -43,7 +45,6 @@ abstract class FraudScenario {
 
     private static final String APP_ID = "fraud-scenario";
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final Map<String, String> SETTINGS = Map.of("spring.application.name", "fraud-service");
     private static final Map<Scenario, String> RULES = Map.of(Scenario.BOT_BURST, "excessive_activity",
             Scenario.IMPOSSIBLE_TRAVEL, "impossible_travel", Scenario.SUSPICIOUS_LOGIN, "suspicious_login_transaction");
 
@@ -54,11 +55,18 @@ abstract class FraudScenario {
 
     protected abstract String bootstrapServers();
 
+    /** Where both instances keep their state; the scenario is the same for every kind. */
+    protected StateStores stateStores() {
+        return StateStores.ROCKSDB;
+    }
+
     @BeforeAll
     void startTwoInstancesAndProduce() {
         bootstrap = bootstrapServers();
-        a = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, SETTINGS);
-        b = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, SETTINGS);
+        Map<String, String> settings = Map.of("spring.application.name", "fraud-service",
+                "analytics.streams.state-stores", stateStores().name());
+        a = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, settings);
+        b = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, settings);
         await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()
                 && activeTasks(a) > 0 && activeTasks(b) > 0);
 
@@ -89,6 +97,13 @@ abstract class FraudScenario {
             if (instance != null) {
                 instance.close();
             }
+        }
+    }
+
+    @Test
+    void bothInstancesKeepTheirStateWhereTheyWereTold() {
+        for (ServiceInstance instance : List.of(a, b)) {
+            assertThat(instance.bean(TopologyEnvironment.class).stateStores()).isEqualTo(stateStores());
         }
     }
 

@@ -11,6 +11,8 @@ import com.example.analytics.loadgen.Scenario;
 import com.example.analytics.loadgen.sink.KafkaSink;
 import com.example.analytics.model.Action;
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.streams.StateStores;
+import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.ServiceInstance;
 import com.example.analytics.support.test.TopicRecords;
@@ -57,11 +59,17 @@ abstract class UserAnalyticsScenario {
 
     protected abstract String bootstrapServers();
 
+    /** Where both instances keep their state; the scenario is the same for every kind. */
+    protected StateStores stateStores() {
+        return StateStores.ROCKSDB;
+    }
+
     @BeforeAll
     void startTwoInstancesAndProduce() {
         bootstrap = bootstrapServers();
-        a = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, Map.of());
-        b = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, Map.of());
+        Map<String, String> settings = Map.of("analytics.streams.state-stores", stateStores().name());
+        a = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, settings);
+        b = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, settings);
         await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()
                 && ownedPartitions(a) + ownedPartitions(b) == PARTITIONS
                 && ownedPartitions(a) > 0 && ownedPartitions(b) > 0);
@@ -103,6 +111,13 @@ abstract class UserAnalyticsScenario {
         }
         if (a != null) {
             a.close();
+        }
+    }
+
+    @Test
+    void bothInstancesKeepTheirStateWhereTheyWereTold() {
+        for (ServiceInstance instance : List.of(a, b)) {
+            assertThat(instance.bean(TopologyEnvironment.class).stateStores()).isEqualTo(stateStores());
         }
     }
 
