@@ -2,19 +2,13 @@ package com.example.analytics.user.it;
 
 import com.example.analytics.support.streams.StateStores;
 import com.example.analytics.support.test.KafkaBrokerTest;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /**
  * The user-analytics scenario with {@code analytics.streams.state-stores=in-memory}: the same actions and answers,
  * and the census rebuilt from a store restored from its changelog when an instance leaves.
  */
 @KafkaBrokerTest
-class UserAnalyticsInMemoryOnEmbeddedKafkaTest extends UserAnalyticsScenario {
-
-    @Override
-    protected String bootstrapServers() {
-        return EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    }
+class UserAnalyticsInMemoryOnEmbeddedKafkaTest extends UserAnalyticsOnEmbeddedKafkaTest {
 
     @Override
     protected StateStores stateStores() {
