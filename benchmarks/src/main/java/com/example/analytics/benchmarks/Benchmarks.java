@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -30,8 +29,8 @@ import java.util.stream.Stream;
  * four services together are {@code four}). After the four caught up together, latency is measured for
  * {@code --latency-seconds} at each load level (0 skips it). {@code --users} sets the generated user population,
  * for the growth runs. {@code --state-stores} measures each service, and the four together, once per kind of
- * state store given (default {@code rocksdb}, as deployed). Without bootstrap servers it starts a broker in this JVM. With them, the input topics must
- * exist and hold nothing else: every candidate reads them from offset 0.
+ * state store given (default {@code rocksdb}, as deployed). Without bootstrap servers it starts a broker in this
+ * JVM. With them, the input topics must exist and hold nothing else: every candidate reads them from offset 0.
  *
  * <p>{@code --growth} repeats B0, B1 and the four service processes on a fresh broker for each of 1M, 2M and 4M
  * events (100k users) and 10k, 100k and 1M users (1M events), then prints how the cost per event moved.
@@ -77,12 +76,8 @@ public final class Benchmarks {
         }
 
         private static StateStores stateStores(String kind) {
-            try {
-                return StateStores.valueOf(kind.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--state-stores takes rocksdb, in-memory or both, comma-separated;"
-                        + " not " + kind, e);
-            }
+            return StateStores.ofPropertyValue(kind.trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "--state-stores takes rocksdb, in-memory or both, comma-separated; not " + kind));
         }
     }
 

@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -185,7 +184,9 @@ public final class CatchUpBenchmark {
                 if (b1 != null && !chosen.test(candidate.name())) {
                     continue;
                 }
-                for (StateStores kind : SERVICES.contains(candidate.name()) ? stateStores : List.of(candidate.stores())) {
+                List<StateStores> kinds = SERVICES.contains(candidate.name()) ? stateStores
+                        : List.of(candidate.stores());
+                for (StateStores kind : kinds) {
                     Result result = streams(candidate.storing(kind), round);
                     b1 = b1 == null ? result : b1;
                     print(result, b1, b0);
@@ -295,8 +296,9 @@ public final class CatchUpBenchmark {
                                 + " %s", service.candidate.name(), own.cpuMicrosPerRecord() * own.records() / records,
                         service.seconds(), own.details().get(1)));
             }
-            Result system = new Result("four services together" + storesSuffix(kind), round, records, seconds, cpu / (double) records,
-                    CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted), perService);
+            Result system = new Result("four services together" + storesSuffix(kind), round, records, seconds,
+                    cpu / (double) records, CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted),
+                    perService);
             print(system, b1, b0);
             if (thenLatency && !latencyPerLevel.isZero()) {
                 KafkaStreams product = services.stream().filter(s -> s.candidate.name().equals("product-analytics"))
@@ -326,7 +328,8 @@ public final class CatchUpBenchmark {
         MicrometerProcessingMetrics metrics = new MicrometerProcessingMetrics(new SimpleMeterRegistry(),
                 candidate.service());
         TopologyEnvironment env = new TopologyEnvironment(candidate.service(), Clock.systemUTC(),
-                Duration.ofSeconds(5), Duration.ofHours(1), metrics, new StreamTime()).withStateStores(candidate.stores());
+                Duration.ofSeconds(5), Duration.ofHours(1), metrics, new StreamTime())
+                .withStateStores(candidate.stores());
         List<AutoCloseable> resources = new ArrayList<>();
         Topology topology = candidate.topology().apply(new Context(env, bootstrap, applicationId, resources));
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
@@ -485,7 +488,7 @@ public final class CatchUpBenchmark {
     }
 
     private static String storesSuffix(StateStores kind) {
-        return kind == StateStores.ROCKSDB ? "" : " (" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")";
+        return kind == StateStores.ROCKSDB ? "" : " (" + kind.propertyValue() + ")";
     }
 
     private void print(Result result, Result b1, Result b0) {

@@ -64,7 +64,7 @@ abstract class FraudScenario {
     void startTwoInstancesAndProduce() {
         bootstrap = bootstrapServers();
         Map<String, String> settings = Map.of("spring.application.name", "fraud-service",
-                "analytics.streams.state-stores", stateStores().name());
+                "analytics.streams.state-stores", stateStores().propertyValue());
         a = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, settings);
         b = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, settings);
         await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()

@@ -1,7 +1,9 @@
 package com.example.analytics.support.streams;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
@@ -23,10 +25,10 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  */
 public enum StateStores {
 
-    ROCKSDB(Stores::persistentKeyValueStore,
+    ROCKSDB("rocksdb", Stores::persistentKeyValueStore,
             (name, retention, windowSize) -> Stores.persistentWindowStore(name, retention, windowSize, false)),
 
-    IN_MEMORY(Stores::inMemoryKeyValueStore,
+    IN_MEMORY("in-memory", Stores::inMemoryKeyValueStore,
             (name, retention, windowSize) -> Stores.inMemoryWindowStore(name, retention, windowSize, false));
 
     @FunctionalInterface
@@ -34,12 +36,24 @@ public enum StateStores {
         WindowBytesStoreSupplier create(String name, Duration retention, Duration windowSize);
     }
 
+    private final String propertyValue;
     private final Function<String, KeyValueBytesStoreSupplier> keyValue;
     private final WindowSupplier window;
 
-    StateStores(Function<String, KeyValueBytesStoreSupplier> keyValue, WindowSupplier window) {
+    StateStores(String propertyValue, Function<String, KeyValueBytesStoreSupplier> keyValue, WindowSupplier window) {
+        this.propertyValue = propertyValue;
         this.keyValue = keyValue;
         this.window = window;
+    }
+
+    /** The kind whose {@link #propertyValue()} is {@code value}; empty for any other text. */
+    public static Optional<StateStores> ofPropertyValue(String value) {
+        return Stream.of(values()).filter(kind -> kind.propertyValue.equals(value)).findFirst();
+    }
+
+    /** How {@code analytics.streams.state-stores} spells this kind: {@code rocksdb} or {@code in-memory}. */
+    public String propertyValue() {
+        return propertyValue;
     }
 
     public KeyValueBytesStoreSupplier keyValue(String name) {

@@ -21,6 +21,17 @@ class StateStoresTest {
     }
 
     @Test
+    void eachKindIsSpelledAsTheSettingSpellsIt() {
+        assertThat(StateStores.ROCKSDB.propertyValue()).isEqualTo("rocksdb");
+        assertThat(StateStores.IN_MEMORY.propertyValue()).isEqualTo("in-memory");
+        for (StateStores kind : StateStores.values()) {
+            assertThat(StateStores.ofPropertyValue(kind.propertyValue())).contains(kind);
+        }
+        assertThat(StateStores.ofPropertyValue("IN_MEMORY")).isEmpty();
+        assertThat(StateStores.ofPropertyValue("redis")).isEmpty();
+    }
+
+    @Test
     void windowStoresKeepTheirRetentionAndSizeAndNoDuplicatesOnEitherKind() {
         for (StateStores kind : StateStores.values()) {
             WindowBytesStoreSupplier seconds = kind.window("seconds", Duration.ofHours(2), Duration.ofSeconds(1));

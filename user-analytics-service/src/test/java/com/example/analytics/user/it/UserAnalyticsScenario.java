@@ -67,7 +67,7 @@ abstract class UserAnalyticsScenario {
     @BeforeAll
     void startTwoInstancesAndProduce() {
         bootstrap = bootstrapServers();
-        Map<String, String> settings = Map.of("analytics.streams.state-stores", stateStores().name());
+        Map<String, String> settings = Map.of("analytics.streams.state-stores", stateStores().propertyValue());
         a = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, settings);
         b = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, settings);
         await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()
