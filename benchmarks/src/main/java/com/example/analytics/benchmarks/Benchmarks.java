@@ -1,7 +1,6 @@
 package com.example.analytics.benchmarks;
 
 import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
-import com.example.analytics.loadgen.GeneratorConfig;
 import com.example.analytics.loadgen.InjectionReport;
 import com.example.analytics.loadgen.LoadGenerator;
 import com.example.analytics.loadgen.sink.KafkaSink;
@@ -10,39 +9,41 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The benchmark command: pre-fills the input topics with generated traffic (all scenarios, 1% bad records, several
- * hours of simulated time), then has every candidate catch up on them ({@link CatchUpBenchmark}).
+ * The benchmark command: pre-fills the input topics with generated traffic of each shape (all scenarios, 1% bad
+ * records; {@link TrafficShape}), then has every candidate catch up on them ({@link CatchUpBenchmark}).
  *
  * <pre>
- * Benchmarks [--events N] [--users U] [--rounds R] [--only name,name] [--latency-seconds S]
- *            [--state-stores rocksdb,in-memory] [--bootstrap-servers host:port]
+ * Benchmarks [--shape dense,sparse] [--events N] [--users U] [--rounds R] [--only name,name]
+ *            [--latency-seconds S] [--state-stores rocksdb,in-memory] [--bootstrap-servers host:port]
  * Benchmarks --growth
  * </pre>
- * {@code --only} keeps the candidates whose name contains one of the given words (the baselines always run; the
- * four services together are {@code four}). After the four caught up together, latency is measured for
- * {@code --latency-seconds} at each load level (0 skips it). {@code --users} sets the generated user population,
- * for the growth runs. {@code --state-stores} measures each service, and the four together, once per kind of
- * state store given (default {@code rocksdb}, as deployed). Without bootstrap servers it starts a broker in this
- * JVM. With them, the input topics must exist and hold nothing else: every candidate reads them from offset 0.
+ * Each shape runs on a broker of its own against baselines of its own; {@code --events} replaces each shape's own
+ * count (2M dense, 1M sparse). {@code --only} keeps the candidates whose name contains one of the given words (the
+ * baselines B0, B1 and B2 always run; the four services together are {@code four}). After the four caught up
+ * together, latency is measured for {@code --latency-seconds} at each load level (0 skips it). {@code --users} sets
+ * the generated user population. {@code --state-stores} measures each service, and the four together, once per
+ * kind of state store given (default {@code rocksdb}). Without bootstrap servers it starts a broker in this JVM.
+ * With them, only the first shape runs, and the input topics must exist and hold nothing else: every candidate
+ * reads them from offset 0.
  *
- * <p>{@code --growth} repeats B0, B1 and the four service processes on a fresh broker for each of 1M, 2M and 4M
- * events (100k users) and 10k, 100k and 1M users (1M events), then prints how the cost per event moved.
+ * <p>{@code --growth} repeats the baselines and the four service processes on a fresh broker for each of 1M, 2M
+ * and 4M dense events (100k users), 10k and 1M users (1M events), and 1M sparse events, then prints how the cost
+ * per event moved.
  */
 public final class Benchmarks {
 
-    /** The command line, with the defaults of a full run. */
+    /** The command line, with the defaults of a full run. {@code events} 0 means each shape's own count. */
     record Options(long events, int users, int rounds, Predicate<String> chosen, Duration latencyPerLevel,
-                   String bootstrap, boolean growth, List<StateStores> stateStores) {
+                   String bootstrap, boolean growth, List<StateStores> stateStores, List<TrafficShape> shapes) {
 
         static Options parse(String... args) {
-            long events = 2_000_000;
+            long events = 0;
             int users = 100_000;
             int rounds = 2;
             String bootstrap = null;
@@ -50,6 +51,7 @@ public final class Benchmarks {
             Duration latency = Duration.ofSeconds(30);
             boolean growth = false;
             List<StateStores> stateStores = List.of(StateStores.ROCKSDB);
+            List<TrafficShape> shapes = List.of(TrafficShape.values());
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--events" -> events = Long.parseLong(args[++i]);
@@ -61,9 +63,10 @@ public final class Benchmarks {
                     case "--growth" -> growth = true;
                     case "--state-stores" -> stateStores = Stream.of(args[++i].split(","))
                             .map(Options::stateStores).toList();
+                    case "--shape" -> shapes = Stream.of(args[++i].split(",")).map(Options::shape).toList();
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + "--events N, --users U, --rounds R, --only name,name, --latency-seconds S, "
-                            + "--bootstrap-servers host:port, --state-stores rocksdb,in-memory, --growth");
+                            + "--bootstrap-servers host:port, --state-stores rocksdb,in-memory, --shape dense,sparse, --growth");
                 }
             }
             if (growth && bootstrap != null) {
@@ -72,7 +75,12 @@ public final class Benchmarks {
             }
             List<String> words = only;
             return new Options(events, users, rounds, name -> words.isEmpty() || words.stream().anyMatch(name::contains),
-                    latency, bootstrap, growth, stateStores);
+                    latency, bootstrap, growth, stateStores, shapes);
+        }
+
+        private static TrafficShape shape(String name) {
+            return TrafficShape.of(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "--shape takes dense, sparse or both, comma-separated; not " + name));
         }
 
         private static StateStores stateStores(String kind) {
@@ -91,16 +99,21 @@ public final class Benchmarks {
             return;
         }
         if (options.bootstrap() != null) {
-            run(options.bootstrap(), options);
+            run(options.bootstrap(), options, options.shapes().get(0));
             return;
         }
-        try (BenchmarkBroker broker = BenchmarkBroker.start()) {
-            run(broker.bootstrapServers(), options);
+        for (TrafficShape shape : options.shapes()) {
+            // Each shape on a broker of its own, against baselines of its own.
+            try (BenchmarkBroker broker = BenchmarkBroker.start()) {
+                run(broker.bootstrapServers(), options, shape);
+            }
         }
     }
 
-    static void run(String bootstrap, Options options) throws IOException {
-        prefill(bootstrap, options.events(), options.users());
+    static void run(String bootstrap, Options options, TrafficShape shape) throws IOException {
+        long events = options.events() > 0 ? options.events() : shape.defaultEvents();
+        System.out.printf("%n== %s traffic: %,d events, %,d users%n", shape.optionValue(), events, options.users());
+        prefill(bootstrap, shape, events, options.users());
         Path stateRoot = Files.createTempDirectory("analytics-benchmarks");
         new CatchUpBenchmark(bootstrap, stateRoot, System.out, options.latencyPerLevel(),
                 ServiceProcesses.PRODUCTION_JVM).withStateStores(options.stateStores())
@@ -108,42 +121,45 @@ public final class Benchmarks {
     }
 
     /** One size of the growth runs. */
-    private record Size(long events, int users) {
+    private record Size(long events, int users, TrafficShape shape) {
     }
 
     /**
      * Whether the cost per event stays flat as history and key count grow: each size on a fresh broker, the services as
-     * the processes they are in production, against B0 and B1 of the same size.
+     * the processes they are in production, against B1 and B2 of the same size.
      */
     private static void growth() throws IOException {
-        List<Size> sizes = List.of(new Size(1_000_000, 10_000), new Size(1_000_000, 100_000),
-                new Size(1_000_000, 1_000_000), new Size(2_000_000, 100_000), new Size(4_000_000, 100_000));
+        List<Size> sizes = List.of(new Size(1_000_000, 10_000, TrafficShape.DENSE),
+                new Size(1_000_000, 100_000, TrafficShape.DENSE), new Size(1_000_000, 1_000_000, TrafficShape.DENSE),
+                new Size(2_000_000, 100_000, TrafficShape.DENSE), new Size(4_000_000, 100_000, TrafficShape.DENSE),
+                new Size(1_000_000, 100_000, TrafficShape.SPARSE));
         List<String> summary = new ArrayList<>();
         for (Size size : sizes) {
-            System.out.printf("%n== growth: %,d events, %,d users%n", size.events(), size.users());
+            System.out.printf("%n== growth: %,d events, %,d users, %s%n", size.events(), size.users(),
+                    size.shape().optionValue());
             try (BenchmarkBroker broker = BenchmarkBroker.start()) {
-                prefill(broker.bootstrapServers(), size.events(), size.users());
+                prefill(broker.bootstrapServers(), size.shape(), size.events(), size.users());
                 List<Result> results = new CatchUpBenchmark(broker.bootstrapServers(),
                         Files.createTempDirectory("analytics-benchmarks"), System.out, Duration.ZERO,
                         ServiceProcesses.PRODUCTION_JVM).run(1, ServiceProcesses.CANDIDATE::equals);
                 Result b1 = results.get(1);
+                Result b2 = results.get(2);
                 Result system = results.get(results.size() - 1);
-                summary.add(String.format("%,11d %,9d %,12.0f %,12.0f %6.3f %14.1f", size.events(), size.users(),
-                        b1.steadyRecordsPerSecond(), system.steadyRecordsPerSecond(),
-                        system.steadyRecordsPerSecond() / b1.steadyRecordsPerSecond(), system.cpuMicrosPerRecord()));
+                summary.add(String.format("%,11d %,9d %7s %,12.0f %,12.0f %6.3f %10.1f %14.1f", size.events(),
+                        size.users(), size.shape().optionValue(), b1.steadyRecordsPerSecond(),
+                        system.steadyRecordsPerSecond(),
+                        system.steadyRecordsPerSecond() / b1.steadyRecordsPerSecond(), b2.cpuMicrosPerRecord(),
+                        system.cpuMicrosPerRecord()));
             }
         }
-        System.out.printf("%n%11s %9s %12s %12s %6s %14s%n", "events", "users", "B1 r/s", "four ev/s", "xB1",
-                "work CPU-us/ev");
+        System.out.printf("%n%11s %9s %7s %12s %12s %6s %10s %14s%n", "events", "users", "shape", "B1 r/s",
+                "four ev/s", "xB1", "B2 CPU-us", "work CPU-us/ev");
         summary.forEach(System.out::println);
     }
 
-    /** Traffic over four hours of event time, whatever the count. */
-    static InjectionReport prefill(String bootstrap, long events, int users) {
-        GeneratorConfig config = GeneratorConfig.builder().seed(14).events(events).users(users)
-                .eventsPerSecond(Math.max(20, events / (double) Duration.ofHours(4).toSeconds()))
-                .start(Instant.now().minus(Duration.ofHours(6))).badFraction(0.01).build();
-        LoadGenerator generator = new LoadGenerator(config);
+    /** Generated traffic of the given shape: every scenario, 1% bad records. */
+    static InjectionReport prefill(String bootstrap, TrafficShape shape, long events, int users) {
+        LoadGenerator generator = new LoadGenerator(shape.generator(events, users));
         long start = System.nanoTime();
         try (KafkaSink sink = KafkaSink.to(bootstrap)) {
             generator.stream().forEach(sink::send);

@@ -102,6 +102,11 @@ public final class CatchUpBenchmark {
             return new Candidate(name, service, topology, kind);
         }
 
+        /** B1 and B2, which every round measures: the yardstick of the services' figures. */
+        boolean isBaseline() {
+            return name.startsWith("B");
+        }
+
         /** The name, and the store kind when it is not the deployed default. */
         String label() {
             return name + storesSuffix(stores);
@@ -181,7 +186,7 @@ public final class CatchUpBenchmark {
             results.add(b0);
             Result b1 = null;
             for (Candidate candidate : candidates()) {
-                if (b1 != null && !chosen.test(candidate.name())) {
+                if (!candidate.isBaseline() && !chosen.test(candidate.name())) {
                     continue;
                 }
                 List<StateStores> kinds = SERVICES.contains(candidate.name()) ? stateStores
@@ -278,6 +283,7 @@ public final class CatchUpBenchmark {
      */
     private Result together(int round, long records, Result b1, Result b0, StateStores kind, boolean thenLatency) {
         List<Running> services = new ArrayList<>();
+        BrokerCpu broker = BrokerCpu.start();
         try {
             for (Candidate candidate : candidates()) {
                 if (SERVICES.contains(candidate.name())) {
@@ -296,6 +302,7 @@ public final class CatchUpBenchmark {
                                 + " %s", service.candidate.name(), own.cpuMicrosPerRecord() * own.records() / records,
                         service.seconds(), own.details().get(1)));
             }
+            perService.add(brokerDetail(broker, records));
             Result system = new Result("four services together" + storesSuffix(kind), round, records, seconds,
                     cpu / (double) records, CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted),
                     perService);
@@ -318,9 +325,20 @@ public final class CatchUpBenchmark {
     }
 
     private Result processes(int round) {
+        BrokerCpu broker = BrokerCpu.start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return new ServiceProcesses(bootstrap, stateRoot, serviceJvmOptions).run(round, endOffsets(admin));
+            Result result = new ServiceProcesses(bootstrap, stateRoot, serviceJvmOptions).run(round, endOffsets(admin));
+            List<String> details = new ArrayList<>(result.details());
+            details.add(brokerDetail(broker, result.records()));
+            return new Result(result.candidate(), result.round(), result.records(), result.seconds(),
+                    result.cpuMicrosPerRecord(), result.steadyRecordsPerSecond(), details);
         }
+    }
+
+    /** The broker's CPU beside a candidate's, so that work moved to the broker does not pass for work saved. */
+    private static String brokerDetail(BrokerCpu broker, long records) {
+        return String.format("broker (and harness) threads in the same interval: %.1f CPU-us per input record",
+                broker.nanosSinceStart() / 1e3 / records);
     }
 
     private Running start(Candidate candidate, int round) {
@@ -354,7 +372,7 @@ public final class CatchUpBenchmark {
                     deadLetters));
             resources.add(0, () -> streams.close(Duration.ofSeconds(30)));
             Running running = new Running(candidate, round, applicationId, streams, admin, read, stateDir, resources,
-                    new CatchUpWatch(admin, applicationId, ends, System.nanoTime()));
+                    new CatchUpWatch(admin, applicationId, ends, System.nanoTime()), BrokerCpu.start());
             streams.start();
             return running;
         } catch (IOException e) {
@@ -375,9 +393,10 @@ public final class CatchUpBenchmark {
         private final Path stateDir;
         private final List<AutoCloseable> resources;
         private final CatchUpWatch watch;
+        private final BrokerCpu broker;
 
         Running(Candidate candidate, int round, String applicationId, KafkaStreams streams, Admin admin, long records,
-                Path stateDir, List<AutoCloseable> resources, CatchUpWatch watch) {
+                Path stateDir, List<AutoCloseable> resources, CatchUpWatch watch, BrokerCpu broker) {
             this.candidate = candidate;
             this.round = round;
             this.applicationId = applicationId;
@@ -387,6 +406,7 @@ public final class CatchUpBenchmark {
             this.stateDir = stateDir;
             this.resources = resources;
             this.watch = watch;
+            this.broker = broker;
         }
 
         double seconds() {
@@ -402,7 +422,8 @@ public final class CatchUpBenchmark {
                     .map(kind -> String.format("%s %.1f", kind.getKey(), kind.getValue() / 1e3 / records))
                     .collect(Collectors.joining(", "));
             return new Result(candidate.label(), round, records, seconds, cpu / 1e3 / records, watch.steadyRate(),
-                    List.of(threads, Storage.of(admin, applicationId, stateDir).describe(records)));
+                    List.of(threads, Storage.of(admin, applicationId, stateDir).describe(records),
+                            brokerDetail(broker, records)));
         }
 
         @Override

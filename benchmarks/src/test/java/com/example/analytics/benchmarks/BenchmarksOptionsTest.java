@@ -13,8 +13,30 @@ class BenchmarksOptionsTest {
     void aFullRunMeasuresTheDeployedRocksDbStores() {
         Options options = Options.parse();
 
-        assertThat(options.events()).isEqualTo(2_000_000);
+        assertThat(options.events()).as("each shape's own count").isZero();
         assertThat(options.stateStores()).containsExactly(StateStores.ROCKSDB);
+    }
+
+    @Test
+    void aFullRunMeasuresBothTrafficShapesEachWithItsOwnCount() {
+        assertThat(Options.parse().shapes()).containsExactly(TrafficShape.DENSE, TrafficShape.SPARSE);
+        assertThat(TrafficShape.DENSE.defaultEvents()).isEqualTo(2_000_000);
+        assertThat(TrafficShape.SPARSE.defaultEvents()).isEqualTo(1_000_000);
+        assertThat(Options.parse("--shape", "sparse").shapes()).containsExactly(TrafficShape.SPARSE);
+    }
+
+    @Test
+    void sparseTrafficSpreadsAMillionEventsOverMoreThanFiveDays() {
+        var config = TrafficShape.SPARSE.generator(1_000_000, 100_000);
+
+        assertThat(1_000_000 / config.eventsPerSecond()).isGreaterThan(5 * 86_400);
+    }
+
+    @Test
+    void anUnknownShapeNamesTheOptionAndTheValue() {
+        assertThatThrownBy(() -> Options.parse("--shape", "dense,bursty"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--shape").hasMessageContaining("bursty");
     }
 
     @Test

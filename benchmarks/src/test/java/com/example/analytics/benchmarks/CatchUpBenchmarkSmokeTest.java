@@ -24,7 +24,7 @@ class CatchUpBenchmarkSmokeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<Result> results;
         try (BenchmarkBroker broker = BenchmarkBroker.start()) {
-            Benchmarks.prefill(broker.bootstrapServers(), 20_000, 10_000);
+            Benchmarks.prefill(broker.bootstrapServers(), TrafficShape.DENSE, 20_000, 10_000);
             results = new CatchUpBenchmark(broker.bootstrapServers(), state,
                     new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(2), QUICK_START).run(1);
         }
