@@ -1,7 +1,6 @@
 package com.example.analytics.support.window;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
@@ -15,8 +14,13 @@ import java.util.function.LongConsumer;
  */
 public final class SecondCounts {
 
+    /**
+     * A ring: entry {@code i} (0 = oldest) lives at {@code (head + i) & (capacity - 1)}, so dropping old seconds as a
+     * window moves costs nothing per second kept, however many the window holds.
+     */
     private long[] seconds;
     private int[] counts;
+    private int head;
     private int size;
     private long total;
 
@@ -24,7 +28,8 @@ public final class SecondCounts {
         this(4);
     }
 
-    private SecondCounts(int capacity) {
+    private SecondCounts(int minCapacity) {
+        int capacity = Integer.highestOneBit(Math.max(4, minCapacity) - 1) << 1;
         this.seconds = new long[capacity];
         this.counts = new int[capacity];
     }
@@ -37,11 +42,18 @@ public final class SecondCounts {
     public void add(long second, int n) {
         int index = indexOf(second);
         if (index >= 0) {
-            counts[index] += n;
+            counts[slot(index)] += n;
         } else {
             insert(-index - 1, second, n);
         }
         total += n;
+    }
+
+    /** Adds every second of {@code other} to this one. */
+    public void addAll(SecondCounts other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.secondAt(i), other.countAt(i));
+        }
     }
 
     /** Events in seconds {@code from … to}, both inclusive. */
@@ -50,11 +62,11 @@ public final class SecondCounts {
             return 0;
         }
         long sum = total;
-        for (int i = 0; i < size && seconds[i] < fromSecond; i++) {
-            sum -= counts[i];
+        for (int i = 0; i < size && secondAt(i) < fromSecond; i++) {
+            sum -= countAt(i);
         }
-        for (int i = size - 1; i >= 0 && seconds[i] > toSecond; i--) {
-            sum -= counts[i];
+        for (int i = size - 1; i >= 0 && secondAt(i) > toSecond; i--) {
+            sum -= countAt(i);
         }
         return Math.max(sum, 0);
     }
@@ -66,35 +78,54 @@ public final class SecondCounts {
 
     /** Calls {@code action} with every second that has events in {@code from … to}, both inclusive, in order. */
     public void forEachSecondBetween(long fromSecond, long toSecond, LongConsumer action) {
-        for (int i = 0; i < size && seconds[i] <= toSecond; i++) {
-            if (seconds[i] >= fromSecond) {
-                action.accept(seconds[i]);
+        for (int i = 0; i < size && secondAt(i) <= toSecond; i++) {
+            if (secondAt(i) >= fromSecond) {
+                action.accept(secondAt(i));
             }
+        }
+    }
+
+    /** What a consumer of every (second, count) entry, oldest first, gets. */
+    @FunctionalInterface
+    public interface EntryConsumer {
+        void accept(long second, int count);
+    }
+
+    /** Calls {@code action} with every second that has events and its count, oldest first. */
+    public void forEach(EntryConsumer action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(secondAt(i), countAt(i));
         }
     }
 
     /** Forgets every second before {@code second}; returns whether anything is left. */
     public boolean pruneBefore(long second) {
-        int drop = 0;
-        while (drop < size && seconds[drop] < second) {
-            total -= counts[drop];
-            drop++;
-        }
-        if (drop > 0) {
-            System.arraycopy(seconds, drop, seconds, 0, size - drop);
-            System.arraycopy(counts, drop, counts, 0, size - drop);
-            size -= drop;
+        while (size > 0 && seconds[head] < second) {
+            total -= counts[head];
+            head = (head + 1) & mask();
+            size--;
         }
         return size > 0;
+    }
+
+    public void clear() {
+        head = 0;
+        size = 0;
+        total = 0;
     }
 
     public boolean isEmpty() {
         return size == 0;
     }
 
+    /** The earliest second with events; only meaningful when not empty. */
+    public long oldestSecond() {
+        return secondAt(0);
+    }
+
     /** The latest second with events; only meaningful when not empty. */
     public long newestSecond() {
-        return seconds[size - 1];
+        return secondAt(size - 1);
     }
 
     public long total() {
@@ -110,7 +141,7 @@ public final class SecondCounts {
     public int serializedSize() {
         int bytes = varIntSize(size) + (size == 0 ? 0 : 8);
         for (int i = 0; i < size; i++) {
-            bytes += varLongSize(i == 0 ? 0 : seconds[i] - seconds[i - 1]) + varIntSize(counts[i]);
+            bytes += varLongSize(i == 0 ? 0 : secondAt(i) - secondAt(i - 1)) + varIntSize(countAt(i));
         }
         return bytes;
     }
@@ -120,16 +151,16 @@ public final class SecondCounts {
         if (size == 0) {
             return;
         }
-        buffer.putLong(seconds[0]);
+        buffer.putLong(secondAt(0));
         for (int i = 0; i < size; i++) {
-            putVarLong(buffer, i == 0 ? 0 : seconds[i] - seconds[i - 1]);
-            putVarLong(buffer, counts[i]);
+            putVarLong(buffer, i == 0 ? 0 : secondAt(i) - secondAt(i - 1));
+            putVarLong(buffer, countAt(i));
         }
     }
 
     public static SecondCounts readFrom(ByteBuffer buffer) {
         int size = (int) getVarLong(buffer);
-        SecondCounts result = new SecondCounts(Math.max(size, 4));
+        SecondCounts result = new SecondCounts(size);
         if (size == 0) {
             return result;
         }
@@ -155,28 +186,71 @@ public final class SecondCounts {
         return readFrom(ByteBuffer.wrap(bytes));
     }
 
+    private int slot(int index) {
+        return (head + index) & mask();
+    }
+
+    private int mask() {
+        return seconds.length - 1;
+    }
+
+    private long secondAt(int index) {
+        return seconds[slot(index)];
+    }
+
+    private int countAt(int index) {
+        return counts[slot(index)];
+    }
+
+    /** The entry index of {@code second}, or {@code -(insertion index) - 1} when it has none. */
     private int indexOf(long second) {
         // Almost every event is the newest or close to it: look at the end first.
-        if (size == 0 || second > seconds[size - 1]) {
+        if (size == 0 || second > newestSecond()) {
             return -(size + 1);
         }
-        if (second == seconds[size - 1]) {
+        if (second == newestSecond()) {
             return size - 1;
         }
-        return Arrays.binarySearch(seconds, 0, size, second);
+        int low = 0;
+        int high = size - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long found = secondAt(middle);
+            if (found < second) {
+                low = middle + 1;
+            } else if (found > second) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
     }
 
     private void insert(int at, long second, int n) {
         if (size == seconds.length) {
-            int capacity = seconds.length * 2;
-            seconds = Arrays.copyOf(seconds, capacity);
-            counts = Arrays.copyOf(counts, capacity);
+            grow();
         }
-        System.arraycopy(seconds, at, seconds, at + 1, size - at);
-        System.arraycopy(counts, at, counts, at + 1, size - at);
-        seconds[at] = second;
-        counts[at] = n;
+        // Out of order is rare: shift the newer entries up by one.
+        for (int i = size; i > at; i--) {
+            seconds[slot(i)] = seconds[slot(i - 1)];
+            counts[slot(i)] = counts[slot(i - 1)];
+        }
+        seconds[slot(at)] = second;
+        counts[slot(at)] = n;
         size++;
+    }
+
+    private void grow() {
+        long[] newSeconds = new long[seconds.length * 2];
+        int[] newCounts = new int[seconds.length * 2];
+        for (int i = 0; i < size; i++) {
+            newSeconds[i] = secondAt(i);
+            newCounts[i] = countAt(i);
+        }
+        seconds = newSeconds;
+        counts = newCounts;
+        head = 0;
     }
 
     private static int varIntSize(long value) {
@@ -217,15 +291,19 @@ public final class SecondCounts {
         if (!(other instanceof SecondCounts that) || that.size != size) {
             return false;
         }
-        return Arrays.equals(seconds, 0, size, that.seconds, 0, size)
-                && Arrays.equals(counts, 0, size, that.counts, 0, size);
+        for (int i = 0; i < size; i++) {
+            if (secondAt(i) != that.secondAt(i) || countAt(i) != that.countAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
         int hash = size;
         for (int i = 0; i < size; i++) {
-            hash = 31 * hash + Long.hashCode(seconds[i]) * 17 + counts[i];
+            hash = 31 * hash + Long.hashCode(secondAt(i)) * 17 + countAt(i);
         }
         return hash;
     }
@@ -234,7 +312,7 @@ public final class SecondCounts {
     public String toString() {
         StringBuilder text = new StringBuilder("SecondCounts{");
         for (int i = 0; i < size; i++) {
-            text.append(i == 0 ? "" : ", ").append(seconds[i]).append('=').append(counts[i]);
+            text.append(i == 0 ? "" : ", ").append(secondAt(i)).append('=').append(countAt(i));
         }
         return text.append('}').toString();
     }

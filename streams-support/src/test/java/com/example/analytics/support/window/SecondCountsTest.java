@@ -95,4 +95,47 @@ class SecondCountsTest {
         assertThat(SecondCounts.fromBytes(bytes)).isEqualTo(counts);
         assertThat(SecondCounts.fromBytes(new SecondCounts().toBytes()).isEmpty()).isTrue();
     }
+
+    @Test
+    void aWindowSlidingFarAlongWithOutOfOrderSecondsKeepsItsSizeAndAgreesWithAPlainMap() {
+        Random random = new Random(7);
+        SecondCounts counts = new SecondCounts();
+        TreeMap<Long, Integer> reference = new TreeMap<>();
+        long newest = 1_000_000L;
+        for (int i = 0; i < 100_000; i++) {
+            newest += random.nextInt(3);
+            // mostly in order, sometimes a few seconds back, as events within the grace period arrive
+            long second = random.nextInt(10) == 0 ? newest - random.nextInt(5) : newest;
+            counts.add(second, 1);
+            reference.merge(second, 1, Integer::sum);
+            counts.pruneBefore(newest - 299);
+            reference.headMap(newest - 299).clear();
+            if (i % 997 == 0) {
+                long at = newest - random.nextInt(60);
+                long expected = reference.subMap(at - 59, true, at, true).values().stream()
+                        .mapToLong(Integer::longValue).sum();
+                assertThat(counts.sumOfWindowEndingAt(at, 60)).isEqualTo(expected);
+                assertThat(counts.entries()).isEqualTo(reference.size());
+            }
+        }
+        List<Long> seconds = new ArrayList<>();
+        counts.forEach((second, count) -> seconds.add(second));
+        assertThat(seconds).containsExactlyElementsOf(reference.keySet());
+        assertThat(SecondCounts.fromBytes(counts.toBytes())).isEqualTo(counts);
+    }
+
+    @Test
+    void addingAllOfAnotherSumsSecondBySecond() {
+        SecondCounts counts = new SecondCounts();
+        counts.add(10, 1);
+        counts.add(12, 1);
+        SecondCounts more = new SecondCounts();
+        more.add(11, 2);
+        more.add(12, 3);
+
+        counts.addAll(more);
+
+        assertThat(counts).hasToString("SecondCounts{10=1, 11=2, 12=4}");
+        assertThat(counts.total()).isEqualTo(7);
+    }
 }
