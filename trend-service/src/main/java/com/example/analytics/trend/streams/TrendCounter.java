@@ -4,6 +4,8 @@ import com.example.analytics.model.Action;
 import com.example.analytics.support.progress.SourceFrontier;
 import com.example.analytics.support.progress.SourceProgress;
 import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.support.streams.WriteBehindCache;
+import com.example.analytics.support.window.SecondCounts;
 import com.example.analytics.trend.TrendProperties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Sums partial counts per trend key and evaluates the spike rule: events in the trailing window divided by its
  * minutes above the threshold fires {@code event_spike} on the rising edge.
  *
+ * <p>A source's counts of one flush come as one record per key, applied in one update of the key's state. The few
+ * hot keys' states stay on the heap ({@link WriteBehindCache}) and are written to their store once per commit.
+ *
  * <p>Partial counts of one second come from every source task, each at its own pace. The rule is therefore
  * evaluated only for seconds every source is done with ({@link SourceFrontier}), and then at every second that had
  * events of the key, in order: the same decisions as evaluating at each event, whatever order the partials arrived
@@ -37,7 +42,8 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
     private final TrendProperties properties;
     private final TopologyEnvironment env;
     private ProcessorContext<String, Action> context;
-    private KeyValueStore<String, TrendState> trends;
+    /** Every key of the task: never trimmed, as the rule is judged for all of them when the frontier moves. */
+    private WriteBehindCache<String, TrendState> trends;
     private KeyValueStore<String, SourceProgress> progress;
     private SourceFrontier frontier;
 
@@ -49,7 +55,18 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
     @Override
     public void init(ProcessorContext<String, Action> context) {
         this.context = context;
-        trends = context.getStateStore(TrendTopology.TRENDS_STORE);
+        KeyValueStore<String, TrendState> stored = context.getStateStore(TrendTopology.TRENDS_STORE);
+        trends = context.getStateStore(TrendTopology.TRENDS_CACHE);
+        trends.attach(stored::get, (key, state) -> {
+            if (state == null) {
+                stored.delete(key);
+            } else {
+                stored.put(key, state);
+            }
+        });
+        try (KeyValueIterator<String, TrendState> all = stored.all()) {
+            all.forEachRemaining(entry -> trends.get(entry.key));
+        }
         progress = context.getStateStore(TrendTopology.PROGRESS_STORE);
         SourceProgress judged = progress.get(FRONTIER_KEY);
         frontier = new SourceFrontier(properties.idleSourceTimeout().toMillis(),
@@ -67,8 +84,12 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
 
     @Override
     public void process(Record<String, TrendUpdate> record) {
-        if (record.value() instanceof PartialCount partial) {
-            add(partial);
+        if (record.value() instanceof PartialCounts partial) {
+            add(partial.trendKey(), partial.toSecondCounts());
+        } else if (record.value() instanceof PartialCount legacy) {
+            SecondCounts counts = new SecondCounts();
+            counts.add(legacy.second(), Math.toIntExact(legacy.count()));
+            add(legacy.trendKey(), counts);
         } else if (record.value() instanceof TrendUpdate.Progress update) {
             SourceProgress sourceProgress = update.progress();
             if (frontier.report(sourceProgress)) {
@@ -78,26 +99,30 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
         }
     }
 
-    private void add(PartialCount partial) {
-        TrendState state = trends.get(partial.trendKey());
+    private void add(String trendKey, SecondCounts partial) {
+        TrendState state = trends.get(trendKey);
         if (state == null) {
             state = new TrendState();
         }
-        int count = Math.toIntExact(partial.count());
-        state.seconds.add(partial.second(), count);
-        state.minutes.add(Math.floorDiv(partial.second(), 60), count);
-        if (partial.second() <= frontier.frontier()) {
+        TrendState updated = state;
+        long judged = frontier.frontier();
+        partial.forEach((second, count) -> {
+            updated.seconds.add(second, count);
+            updated.minutes.add(Math.floorDiv(second, 60), count);
+        });
+        // Seconds after the frontier are judged when it reaches them; those before it were judged without these
+        // counts. Each window judged again ends at or after its late second, so adding all first changes nothing.
+        partial.forEachSecondBetween(Long.MIN_VALUE, judged, second -> {
             env.metrics().late(LATE_PARTIALS);
-            judgeAgain(partial.trendKey(), state, partial.second());
-        }
+            judgeAgain(trendKey, updated, second);
+        });
         // Seconds after the frontier still need their whole window, and queries the window before the newest second;
         // before the first frontier nothing has been judged, so nothing may go.
-        if (frontier.frontier() != SourceFrontier.NONE) {
-            long judged = Math.min(frontier.frontier(), state.seconds.newestSecond());
-            state.seconds.pruneBefore(judged - properties.windowSeconds() + 1);
+        if (judged != SourceFrontier.NONE) {
+            state.seconds.pruneBefore(Math.min(judged, state.seconds.newestSecond()) - properties.windowSeconds() + 1);
         }
         state.minutes.pruneBefore(state.minutes.newestSecond() - properties.baselineMinutes());
-        trends.put(partial.trendKey(), state);
+        trends.put(trendKey, state);
     }
 
     private void evaluateUpToFrontier(long nowMs) {
@@ -108,9 +133,7 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
         }
         progress.put(FRONTIER_KEY, new SourceProgress(FRONTIER_KEY, to, false));
         List<KeyValue<String, TrendState>> all = new ArrayList<>();
-        try (KeyValueIterator<String, TrendState> it = trends.all()) {
-            it.forEachRemaining(all::add);
-        }
+        trends.forEach((key, state) -> all.add(KeyValue.pair(key, state)));
         for (KeyValue<String, TrendState> trend : all) {
             boolean wasSpiking = trend.value.spiking;
             long lastSpike = trend.value.lastSpikeSecond;

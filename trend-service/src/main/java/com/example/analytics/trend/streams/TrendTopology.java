@@ -1,5 +1,8 @@
 package com.example.analytics.trend.streams;
 
+import com.example.analytics.model.Event;
+import com.example.analytics.model.ProductEvent;
+import com.example.analytics.model.UserEvent;
 import com.example.analytics.model.json.JsonSerde;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.support.progress.EveryPartition;
@@ -8,6 +11,7 @@ import com.example.analytics.support.streams.InputProgress;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.support.streams.WriteBehindCache;
 import com.example.analytics.support.window.SecondCounts;
 import com.example.analytics.trend.TrendProperties;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 
@@ -32,6 +37,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class TrendTopology {
 
     public static final String TRENDS_STORE = "trends";
+    /** The trend keys' states on the heap, in front of {@link #TRENDS_STORE}. */
+    static final String TRENDS_CACHE = "trends-cache";
     /** How far each source task is done, and how far the spike rule has been evaluated. */
     static final String PROGRESS_STORE = "trend-progress";
     static final String PARTIALS_STORE_PREFIX = "trend-partials-";
@@ -47,32 +54,30 @@ public final class TrendTopology {
     /** @param inputProgress tells a quiet input partition from one whose records have not reached its task yet */
     public static Topology build(TrendProperties properties, TopologyEnvironment env, InputProgress inputProgress) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, String> userKeys = Inputs.userEvents(builder, env)
-                .mapValues(event -> trendKey(Topics.USER_EVENTS.name(), event.eventType()), Named.as("user-trend-key"));
-        KStream<String, String> productKeys = Inputs.productEvents(builder, env)
-                .mapValues(event -> trendKey(Topics.PRODUCT_EVENTS.name(), event.eventType()),
-                        Named.as("product-trend-key"));
+        KStream<String, UserEvent> userEvents = Inputs.userEvents(builder, env);
+        KStream<String, ProductEvent> productEvents = Inputs.productEvents(builder, env);
 
         // Each input keeps a sub-topology of its own up to its own repartition topic: merged earlier, both topics
         // would share tasks and one stream time, and the busier topic would make the other one's records late.
         KStream<String, TrendUpdate> updates = byTrendKey(properties.preAggregate()
-                ? preAggregated(builder, userKeys, Topics.USER_EVENTS.name(), properties, env, inputProgress)
-                : everyEvent(userKeys, Topics.USER_EVENTS.name(), properties, env, inputProgress), "user")
+                ? preAggregated(builder, userEvents, Topics.USER_EVENTS.name(), properties, env, inputProgress)
+                : everyEvent(userEvents, Topics.USER_EVENTS.name(), properties, env, inputProgress), "user")
                 .merge(byTrendKey(properties.preAggregate()
-                        ? preAggregated(builder, productKeys, Topics.PRODUCT_EVENTS.name(), properties, env,
+                        ? preAggregated(builder, productEvents, Topics.PRODUCT_EVENTS.name(), properties, env,
                                 inputProgress)
-                        : everyEvent(productKeys, Topics.PRODUCT_EVENTS.name(), properties, env, inputProgress),
+                        : everyEvent(productEvents, Topics.PRODUCT_EVENTS.name(), properties, env, inputProgress),
                         "product"), Named.as("updates"));
 
-        // A few hot keys, each updated by every partial count: the record cache turns those updates into one
-        // changelog record per key and commit. Without it every partial wrote the key's whole per-second ring
-        // (1.2-1.5 KB of changelog per input record in the catch-up benchmark).
+        // A few hot keys, each updated by every partial count: on the heap, they are written to the changelog once
+        // per key and commit. Written at every partial, each wrote the key's whole per-second ring (1.2-1.5 KB of
+        // changelog per input record in the catch-up benchmark).
         builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(TRENDS_STORE),
-                Serdes.String(), TrendState.serde()).withCachingEnabled());
+                Serdes.String(), TrendState.serde()).withCachingDisabled());
+        builder.addStateStore(WriteBehindCache.builder(TRENDS_CACHE, Integer.MAX_VALUE));
         builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(PROGRESS_STORE),
                 Serdes.String(), TrendUpdate.progressSerde()));
         Outputs.actions(updates.process(() -> new TrendCounter(properties, env), Named.as("trend-counter"),
-                TRENDS_STORE, PROGRESS_STORE), env, "spikes");
+                TRENDS_STORE, TRENDS_CACHE, PROGRESS_STORE), env, "spikes");
         return builder.build();
     }
 
@@ -88,27 +93,34 @@ public final class TrendTopology {
 
     /** {@code user_page_view} for a {@code page_view} on {@code user_events}. */
     public static String trendKey(String topic, String eventType) {
-        return (topic.equals(Topics.USER_EVENTS.name()) ? "user_" : "product_") + eventType;
+        return keyPrefix(topic) + eventType;
     }
 
-    private static KStream<String, TrendUpdate> preAggregated(StreamsBuilder builder, KStream<String, String> keys,
+    private static String keyPrefix(String topic) {
+        return topic.equals(Topics.USER_EVENTS.name()) ? "user_" : "product_";
+    }
+
+    private static <E extends Event> KStream<String, TrendUpdate> preAggregated(StreamsBuilder builder,
+                                                              KStream<String, E> events,
                                                               String topic, TrendProperties properties,
                                                               TopologyEnvironment env,
                                                               InputProgress inputProgress) {
+        // Counts not yet sent at a commit: a few small values per task, so always on the heap.
         String store = PARTIALS_STORE_PREFIX + topic;
+        String cache = store + "-cache";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        return keys.process(() -> new PreAggregator(store, properties.flushInterval(),
-                progressReporter(topic, properties, env, inputProgress)),
-                Named.as("pre-aggregate-" + topic),
-                store);
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
+        builder.addStateStore(WriteBehindCache.builder(cache, Integer.MAX_VALUE));
+        ProcessorSupplier<String, Event, String, TrendUpdate> preAggregator = () -> new PreAggregator(keyPrefix(topic),
+                cache, store, properties.flushInterval(), progressReporter(topic, properties, env, inputProgress));
+        return events.process(preAggregator, Named.as("pre-aggregate-" + topic), store, cache);
     }
 
     /** The naive alternative, kept for the benchmark: every event re-keyed as a partial count of 1. */
-    private static KStream<String, TrendUpdate> everyEvent(KStream<String, String> keys, String topic,
+    private static <E extends Event> KStream<String, TrendUpdate> everyEvent(KStream<String, E> events, String topic,
                                                            TrendProperties properties, TopologyEnvironment env,
                                                            InputProgress inputProgress) {
-        return keys.process(() -> new Processor<String, String, String, TrendUpdate>() {
+        ProcessorSupplier<String, Event, String, TrendUpdate> everyEvent = () -> new Processor<>() {
             private final ProgressReporter progress = progressReporter(topic, properties, env, inputProgress);
             private ProcessorContext<String, TrendUpdate> context;
 
@@ -120,11 +132,13 @@ public final class TrendTopology {
             }
 
             @Override
-            public void process(Record<String, String> record) {
-                context.forward(new Record<>(record.value(), new PartialCount(record.value(),
-                        SecondCounts.secondOf(record.timestamp()), 1), record.timestamp()));
+            public void process(Record<String, Event> record) {
+                String trendKey = trendKey(topic, record.value().eventType());
+                context.forward(new Record<>(trendKey, new PartialCounts(trendKey,
+                        new long[] {SecondCounts.secondOf(record.timestamp())}, new int[] {1}), record.timestamp()));
             }
-        }, Named.as(topic + "-every-event"));
+        };
+        return events.process(everyEvent, Named.as(topic + "-every-event"));
     }
 
     /** How far a source task is done, in seconds: the resolution the spike rule is judged at. */

@@ -14,9 +14,10 @@ import org.apache.kafka.common.serialization.Serdes;
  * so the counter knows when a second is complete across every source.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = PartialCount.class, name = "count"),
+@JsonSubTypes({@JsonSubTypes.Type(value = PartialCounts.class, name = "counts"),
+        @JsonSubTypes.Type(value = PartialCount.class, name = "count"),
         @JsonSubTypes.Type(value = TrendUpdate.Progress.class, name = "progress")})
-sealed interface TrendUpdate permits PartialCount, TrendUpdate.Progress {
+sealed interface TrendUpdate permits PartialCounts, PartialCount, TrendUpdate.Progress {
 
     /**
      * A source's progress in seconds. Written as the {@link SourceProgress} itself beside {@code "kind":"progress"},

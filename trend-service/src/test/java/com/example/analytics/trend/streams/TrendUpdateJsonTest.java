@@ -23,7 +23,17 @@ class TrendUpdateJsonTest {
         assertThat(json(updates.toBytes(new TrendUpdate.Progress(SOURCE_PROGRESS)))).isEqualTo(PROGRESS);
         assertThat(updates.fromBytes(bytes(PROGRESS))).isEqualTo(new TrendUpdate.Progress(SOURCE_PROGRESS));
         assertThat(updates.fromBytes(bytes("{\"kind\":\"count\",\"trend_key\":\"user_click\",\"second\":7,"
-                + "\"count\":3}"))).isEqualTo(new PartialCount("user_click", 7, 3));
+                + "\"count\":3}"))).as("what versions before one record per key and flush sent")
+                .isEqualTo(new PartialCount("user_click", 7, 3));
+    }
+
+    @Test
+    void aFlushSendsEachKeysSecondsAsOneRecord() {
+        PartialCounts counts = new PartialCounts("user_click", new long[] {7, 9}, new int[] {3, 1});
+        String json = "{\"kind\":\"counts\",\"trend_key\":\"user_click\",\"seconds\":[7,9],\"counts\":[3,1]}";
+
+        assertThat(json(updates.toBytes(counts))).isEqualTo(json);
+        assertThat(updates.fromBytes(bytes(json))).isEqualTo(counts);
     }
 
     @Test
