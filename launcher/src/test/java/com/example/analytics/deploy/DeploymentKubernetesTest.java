@@ -64,7 +64,7 @@ class DeploymentKubernetesTest {
 
         synchronized List<HasMetadata> objects() {
             if (objects == null) {
-                objects = KubernetesObjects.parse(Kustomize.render(RepositoryFiles.path(directory)));
+                objects = KubernetesObjects.render(directory);
             }
             return objects;
         }
@@ -77,7 +77,7 @@ class DeploymentKubernetesTest {
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void rendersOnlyKnownKindsWithFieldsTheKubernetesApiHas(Overlay overlay) {
-        // parse() refuses unknown kinds and unknown fields; what is left is to see everything arrived.
+        // render() refuses unknown kinds and unknown fields; what is left is to see everything arrived.
         List<HasMetadata> objects = overlay.objects();
         List<String> present = objects.stream()
                 .map(object -> object.getKind() + "/" + object.getMetadata().getName()).toList();
@@ -276,7 +276,7 @@ class DeploymentKubernetesTest {
 
     @Test
     void theBaseConfigMapsStartAtTheServicesDefaults() {
-        List<HasMetadata> base = KubernetesObjects.parse(Kustomize.render(RepositoryFiles.path("k8s/base")));
+        List<HasMetadata> base = KubernetesObjects.render("k8s/base");
         for (ServiceModule service : ServiceModule.all()) {
             ConfigMap config = KubernetesObjects.named(base, ConfigMap.class, service.name() + "-config");
             Object fromConfigMap = SpringEnvironment.bind(config.getData(), service, service.propertiesPrefix(),

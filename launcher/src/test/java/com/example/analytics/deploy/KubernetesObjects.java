@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rendered manifests as fabric8 Kubernetes model objects. Only the kinds k8s/ is meant to contain are accepted, and
- * a field the Kubernetes API does not have (a typo, a field at the wrong level) is an error: fabric8 keeps unknown
- * fields in {@code additionalProperties} instead of failing, so every object is searched for a non-empty one.
+ * A kustomization of k8s/ rendered by {@code kubectl kustomize} and read as fabric8 Kubernetes model objects. Only
+ * the kinds k8s/ is meant to contain are accepted, and a field the Kubernetes API does not have (a typo, a field at
+ * the wrong level) is an error: fabric8 keeps unknown fields in {@code additionalProperties} instead of failing, so
+ * every object is searched for a non-empty one.
  */
 final class KubernetesObjects {
 
@@ -38,16 +40,26 @@ final class KubernetesObjects {
     private KubernetesObjects() {
     }
 
-    static List<HasMetadata> parse(List<Map<String, Object>> rendered) {
+    /** {@code kubectl kustomize} of a directory of the repository; the calling test is skipped without kubectl. */
+    static List<HasMetadata> render(String kustomization) {
+        ExternalTool kubectl = ExternalTool.required("kubectl");
+        ExternalTool.Result result = kubectl.run(RepositoryFiles.root(), "kustomize", kustomization);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("kubectl kustomize " + kustomization + " failed: " + result.stderr());
+        }
+        return parse(RepositoryFiles.yamlDocuments(result.stdout()).stream().map(Tree::map).toList());
+    }
+
+    private static List<HasMetadata> parse(List<Map<String, Object>> rendered) {
         List<HasMetadata> objects = new ArrayList<>();
         for (Map<String, Object> tree : rendered) {
             String type = tree.get("apiVersion") + "/" + tree.get("kind");
             Class<? extends HasMetadata> kind = KINDS.get(type);
             if (kind == null) {
-                throw new IllegalArgumentException("unexpected kind " + type + " (" + Kustomize.id(tree) + ")");
+                throw new IllegalArgumentException("unexpected kind " + type + " (" + id(tree) + ")");
             }
             HasMetadata object = JSON.convertValue(tree, kind);
-            List<String> unknown = unknownFields(object, Kustomize.id(tree));
+            List<String> unknown = unknownFields(object, id(tree));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("fields the Kubernetes API does not have: " + unknown);
             }
@@ -69,6 +81,13 @@ final class KubernetesObjects {
     /** A model object back as the tree it would be written as. */
     static Map<String, Object> tree(Object object) {
         return Tree.map(JSON.convertValue(object, Map.class));
+    }
+
+    /** apiVersion/kind/namespace/name: what identifies an object in a render. */
+    private static String id(Map<String, Object> object) {
+        return object.get("apiVersion") + "/" + object.get("kind") + "/"
+                + Objects.requireNonNullElse(Tree.at(object, "metadata", "namespace"), "") + "/"
+                + Tree.at(object, "metadata", "name");
     }
 
     /** Paths of every non-empty {@code additionalProperties} in a fabric8 object graph. */
