@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The alerts (deploy/prometheus/alerts.yml): promtool accepts them and the Prometheus configuration that loads them;
  * each fires in its unit tests (alerts.test.yml) on series shaped like the services' own and stays quiet where a
- * service is fine; they ask only for series the services publish.
+ * service is fine; they ask only for series the services publish; Kubernetes gets the same rules.
  */
 class DeploymentAlertsTest {
 
@@ -93,6 +93,14 @@ class DeploymentAlertsTest {
         }
         assertThat(named).as("every state but RUNNING and CREATED")
                 .containsExactlyInAnyOrder("REBALANCING", "PENDING_SHUTDOWN", "NOT_RUNNING", "PENDING_ERROR", "ERROR");
+    }
+
+    @Test
+    void kubernetesGetsTheSameAlertsAsAPrometheusRule() {
+        List<Map<String, Object>> rules = KubernetesObjects.custom(
+                KubernetesObjects.render("k8s/overlays/production"), "PrometheusRule");
+        assertThat(rules).singleElement().satisfies(rule -> assertThat(Tree.at(rule, "spec", "groups"))
+                .isEqualTo(RepositoryFiles.yaml(RULES).get("groups")));
     }
 
     /** Every rule of every group of alerts.yml. */
