@@ -4,27 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.analytics.support.config.AnalyticsStreamsProperties;
 import com.example.analytics.support.config.AnalyticsStreamsProperties.ProcessingGuarantee;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
  * docker-compose.yml read as docker-compose reads it (anchors and merge keys resolved) and checked against what the
- * services and the image need: ports, addresses, probes, volumes, broker settings. Where docker-compose is installed
- * it validates the file itself too.
+ * services and the image need: ports, addresses, probes, volumes, memory, broker settings. Where docker-compose is
+ * installed it validates the file itself too.
  */
 class DeploymentComposeTest {
 
     private static final Map<String, Object> COMPOSE = RepositoryFiles.yaml("docker-compose.yml");
     private static final DockerImage IMAGE = DockerImage.read();
     private static final String BROKER = "kafka";
+    private static final long MIB = 1024 * 1024;
 
     @Test
     void dockerComposeAcceptsTheFile() {
@@ -158,9 +170,74 @@ class DeploymentComposeTest {
         for (ServiceModule service : ServiceModule.all()) {
             assertThat(Tree.stringAt(load, "depends_on", service.name(), "condition")).isEqualTo("service_healthy");
         }
-        List<Object> command = Tree.list(load.get("command"));
-        String bootstrap = String.valueOf(command.get(command.indexOf("--bootstrap-servers") + 1));
-        assertThat(advertisedListeners(environmentOf(service(BROKER)))).containsValue(bootstrap);
+        assertThat(advertisedListeners(environmentOf(service(BROKER)))).containsValue(loadGeneratorBootstrap());
+    }
+
+    @Test
+    void everyContainerHasAMemoryLimitAndEveryJvmHalfOfItAsHeapAsInKubernetes() {
+        services().forEach((name, definition) ->
+                assertThat(Tree.at(definition, "mem_limit")).as(name + " mem_limit").isNotNull());
+        // The image sizes the heap from the limit; the same limit as in k8s/ gives the same heap there and here.
+        long serviceLimit = kubernetesMemoryLimit("k8s/base/analytics-service-pod.yaml");
+        for (ServiceModule service : ServiceModule.all()) {
+            assertThat(memoryLimit(service.name())).as(service.name()).isEqualTo(serviceLimit);
+        }
+        assertThat(memoryLimit("load-generator"))
+                .isEqualTo(kubernetesMemoryLimit("k8s/overlays/local/load-generator.yaml"));
+        assertThat(IMAGE.maxRamPercentage()).as("room for RocksDB, metaspace and stacks").isLessThanOrEqualTo(50);
+        assertThat(serviceLimit * IMAGE.maxRamPercentage() / 100).as("heap of a service")
+                .isGreaterThanOrEqualTo(256.0 * MIB);
+
+        // The broker sets its heap itself: the same half of its limit.
+        Matcher heap = Pattern.compile("-Xmx(\\S+)").matcher(environmentOf(service(BROKER)).get("KAFKA_HEAP_OPTS"));
+        assertThat(heap.find()).isTrue();
+        assertThat(bytes(heap.group(1)) * 2).isEqualTo(memoryLimit(BROKER));
+    }
+
+    @Test
+    void theLoadGeneratorIsHealthyWhileConnectedToTheBrokerItWasGiven() {
+        String bootstrap = loadGeneratorBootstrap();
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        assertThat(loadGeneratorHealthcheck()).contains(establishedTo(port));
+        assertThat(Tree.at(service("load-generator"), "healthcheck", "start_period")).isNotNull();
+    }
+
+    @Test
+    void theLoadGeneratorHealthcheckFindsAnEstablishedConnectionOnlyWhileItIsOpen() throws IOException {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net/tcp (not Linux); skipped");
+        ExternalTool shell = ExternalTool.required("sh");
+        String check;
+        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket producer = new Socket(InetAddress.getLoopbackAddress(), broker.getLocalPort());
+             Socket accepted = broker.accept()) {
+            check = healthcheckFor(broker.getLocalPort());
+            ExternalTool.Result open = shell.run(RepositoryFiles.root(), "-c", check);
+            assertThat(open.exitCode()).as("connected: " + check + open.stderr()).isZero();
+        }
+        assertThat(shell.run(RepositoryFiles.root(), "-c", check).exitCode()).as("closed: " + check).isOne();
+    }
+
+    /** The load generator's healthcheck command, aimed at another broker port. */
+    private static String healthcheckFor(int port) {
+        String bootstrap = loadGeneratorBootstrap();
+        int composePort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        return loadGeneratorHealthcheck().replace(establishedTo(composePort), establishedTo(port));
+    }
+
+    private static String loadGeneratorBootstrap() {
+        List<Object> command = Tree.list(service("load-generator").get("command"));
+        return String.valueOf(command.get(command.indexOf("--bootstrap-servers") + 1));
+    }
+
+    private static String loadGeneratorHealthcheck() {
+        List<Object> test = Tree.list(Tree.at(service("load-generator"), "healthcheck", "test"));
+        assertThat(test.get(0)).isEqualTo("CMD-SHELL");
+        return String.valueOf(test.get(1));
+    }
+
+    /** How /proc/net/tcp lists a connection to the port: remote address ':PORT' in hex, then state 01, ESTABLISHED. */
+    private static String establishedTo(int port) {
+        return String.format(":%04X 01 ", port);
     }
 
     private static Map<String, Object> services() {
@@ -169,6 +246,31 @@ class DeploymentComposeTest {
 
     private static Map<String, Object> service(String name) {
         return Tree.mapAt(services(), name);
+    }
+
+    private static long memoryLimit(String service) {
+        return bytes(Tree.stringAt(service(service), "mem_limit"));
+    }
+
+    /** The memory limit of the first container in a file of k8s/. */
+    private static long kubernetesMemoryLimit(String file) {
+        Object container = Tree.list(Tree.at(RepositoryFiles.yamlDocuments(RepositoryFiles.path(file)).get(0),
+                "spec", "template", "spec", "containers")).get(0);
+        return Quantity.getAmountInBytes(new Quantity(Tree.stringAt(container, "resources", "limits", "memory")))
+                .longValueExact();
+    }
+
+    /** A size as docker-compose and the JVM write it: a number and a unit of k, m or g (powers of 1024). */
+    private static long bytes(String size) {
+        Matcher matcher = Pattern.compile("(\\d+)([kmg]?)").matcher(size.toLowerCase(Locale.ROOT));
+        assertThat(matcher.matches()).as("a size: " + size).isTrue();
+        long unit = switch (matcher.group(2)) {
+            case "k" -> 1L << 10;
+            case "m" -> 1L << 20;
+            case "g" -> 1L << 30;
+            default -> 1;
+        };
+        return Long.parseLong(matcher.group(1)) * unit;
     }
 
     private static Map<String, String> environmentOf(Map<String, Object> definition) {

@@ -62,7 +62,7 @@ class DeploymentEnvironmentTest {
     @Test
     void everyVariableInTheKubernetesManifestsIsOneTheServicesBind() {
         for (String overlay : List.of("k8s/overlays/local", "k8s/overlays/production")) {
-            List<HasMetadata> objects = KubernetesObjects.parse(Kustomize.render(RepositoryFiles.path(overlay)));
+            List<HasMetadata> objects = KubernetesObjects.render(overlay);
             for (ServiceModule service : ServiceModule.all()) {
                 Container app = KubernetesObjects.named(objects, StatefulSet.class, service.name())
                         .getSpec().getTemplate().getSpec().getContainers().get(0);

@@ -7,6 +7,8 @@ import com.example.analytics.support.config.AnalyticsStreamsProperties.Processin
 import com.example.analytics.support.config.StreamsSupportAutoConfiguration;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -45,7 +47,7 @@ import org.springframework.boot.convert.DurationStyle;
 /**
  * The rendered overlays as Kubernetes objects: each service a StatefulSet reachable at its pod's DNS name, on the
  * actuator probes, with its state on a volume, under the restricted Pod Security Standard, configured with exactly
- * the properties it binds, and fenced in by its NetworkPolicy.
+ * the properties it binds, fenced in by its NetworkPolicy, and found by Prometheus.
  */
 class DeploymentKubernetesTest {
 
@@ -64,20 +66,22 @@ class DeploymentKubernetesTest {
 
         synchronized List<HasMetadata> objects() {
             if (objects == null) {
-                objects = KubernetesObjects.parse(Kustomize.render(RepositoryFiles.path(directory)));
+                objects = KubernetesObjects.render(directory);
             }
             return objects;
         }
     }
 
     private static final DockerImage IMAGE = DockerImage.read();
+    /** Where Spring Boot's actuator serves the Prometheus scrape, as docker-compose's Prometheus scrapes it too. */
+    private static final String METRICS_PATH = "/actuator/prometheus";
     private static final Set<String> RESTRICTED_VOLUME_TYPES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
             "ephemeral", "persistentVolumeClaim", "projected", "secret");
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void rendersOnlyKnownKindsWithFieldsTheKubernetesApiHas(Overlay overlay) {
-        // parse() refuses unknown kinds and unknown fields; what is left is to see everything arrived.
+        // render() refuses unknown kinds and unknown fields; what is left is to see everything arrived.
         List<HasMetadata> objects = overlay.objects();
         List<String> present = objects.stream()
                 .map(object -> object.getKind() + "/" + object.getMetadata().getName()).toList();
@@ -276,7 +280,7 @@ class DeploymentKubernetesTest {
 
     @Test
     void theBaseConfigMapsStartAtTheServicesDefaults() {
-        List<HasMetadata> base = KubernetesObjects.parse(Kustomize.render(RepositoryFiles.path("k8s/base")));
+        List<HasMetadata> base = KubernetesObjects.render("k8s/base");
         for (ServiceModule service : ServiceModule.all()) {
             ConfigMap config = KubernetesObjects.named(base, ConfigMap.class, service.name() + "-config");
             Object fromConfigMap = SpringEnvironment.bind(config.getData(), service, service.propertiesPrefix(),
@@ -297,6 +301,51 @@ class DeploymentKubernetesTest {
             assertThat(statefulSet(overlay, service).getSpec().getTemplate().getMetadata().getLabels())
                     .containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyPodAnnouncesItsMetricsOnItsApiPortForScrapeDiscovery(Overlay overlay) {
+        for (ServiceModule service : ServiceModule.all()) {
+            StatefulSet set = statefulSet(overlay, service);
+            assertThat(set.getSpec().getTemplate().getMetadata().getAnnotations()).as(service.name())
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/path", METRICS_PATH)
+                    // The API port: the internal one answers 404 for /actuator.
+                    .containsEntry("prometheus.io/port", String.valueOf(containerPort(app(set), "http")));
+        }
+    }
+
+    @Test
+    void productionIsScrapedByThePrometheusOperatorThroughEveryHeadlessServiceOnly() {
+        List<HasMetadata> objects = Overlay.PRODUCTION.objects();
+        Map<String, Object> monitor = Tree.map(KubernetesObjects.custom(objects, "ServiceMonitor").get(0));
+        assertThat(KubernetesObjects.custom(objects, "ServiceMonitor")).hasSize(1);
+        Map<String, Object> selector = Tree.mapAt(monitor, "spec", "selector", "matchLabels");
+        List<String> selected = KubernetesObjects.ofKind(objects, Service.class).stream()
+                .filter(service -> service.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                .map(service -> service.getMetadata().getName()).toList();
+        // The headless Services list pods that are not ready: a rebalancing instance is still scraped.
+        assertThat(selected).containsExactlyInAnyOrderElementsOf(ServiceModule.all().stream()
+                .map(service -> statefulSet(Overlay.PRODUCTION, service).getSpec().getServiceName()).toList());
+
+        List<Object> endpoints = Tree.list(Tree.at(monitor, "spec", "endpoints"));
+        assertThat(endpoints).hasSize(1);
+        Map<String, Object> endpoint = Tree.map(endpoints.get(0));
+        // honorLabels keeps the services' own 'service' label instead of the operator's Kubernetes Service name.
+        assertThat(endpoint).containsEntry("path", METRICS_PATH).containsEntry("honorLabels", true);
+        for (ServiceModule service : ServiceModule.all()) {
+            StatefulSet set = statefulSet(Overlay.PRODUCTION, service);
+            Service headless = KubernetesObjects.named(objects, Service.class, set.getSpec().getServiceName());
+            assertThat(headless.getSpec().getPorts()).as(headless.getMetadata().getName())
+                    .filteredOn(port -> port.getName().equals(endpoint.get("port"))).singleElement()
+                    .satisfies(port -> assertThat(port.getTargetPort()).isEqualTo(new IntOrString("http")));
+            assertThat(headless.getMetadata().getLabels()).as("the job is named after the service")
+                    .containsEntry(Tree.stringAt(monitor, "spec", "jobLabel"), service.name());
+        }
+
+        // A local cluster has no Prometheus Operator: a kind it does not know would fail the whole apply.
+        assertThat(KubernetesObjects.ofKind(Overlay.LOCAL.objects(), GenericKubernetesResource.class)).isEmpty();
     }
 
     @ParameterizedTest
@@ -433,6 +482,12 @@ class DeploymentKubernetesTest {
     private static AnalyticsStreamsProperties streams(Overlay overlay, ServiceModule service, int ordinal) {
         return SpringEnvironment.bind(environment(overlay, service, ordinal), service, "analytics.streams",
                 AnalyticsStreamsProperties.class);
+    }
+
+    private static int containerPort(Container container, String name) {
+        return container.getPorts().stream().filter(port -> port.getName().equals(name)).findFirst()
+                .map(ContainerPort::getContainerPort)
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no port " + name));
     }
 
     private static void assertHttpProbe(Probe probe, String path) {

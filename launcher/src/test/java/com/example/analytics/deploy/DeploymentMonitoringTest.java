@@ -2,44 +2,28 @@ package com.example.analytics.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.internals.StreamThread;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prometheus scrapes every service where it publishes its metrics, and the Grafana dashboard asks for series the
- * services really expose (a recorded scrape, resources/deploy/scraped-metrics.txt) with labels they really carry.
+ * Prometheus scrapes every service where it publishes its metrics and loads the alerts, and the Grafana dashboard
+ * asks for series the services really expose ({@link ScrapedMetrics}) with labels they really carry.
  */
 class DeploymentMonitoringTest {
 
     private static final Map<String, Object> COMPOSE = RepositoryFiles.yaml("docker-compose.yml");
     private static final Map<String, Object> DASHBOARD = readDashboard();
-    /** A metric selector as the dashboard writes them: name{matchers}. */
-    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}");
-    private static final Pattern MATCHER_LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
-    private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without)\\s*\\(([^)]*)\\)");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Set<String> PROMQL_WORDS = Set.of("sum", "avg", "max", "min", "count", "rate", "irate",
-            "increase", "by", "without", "and", "or", "unless", "histogram_quantile");
 
     @Test
-    void prometheusScrapesEveryServiceWhereItPublishesItsMetrics() {
+    void prometheusScrapesEveryServiceWhereItPublishesItsMetricsAndLoadsTheAlerts() {
         Map<String, Object> config = RepositoryFiles.yaml("deploy/prometheus/prometheus.yml");
         List<Object> jobs = Tree.list(config.get("scrape_configs"));
         assertThat(jobs).hasSize(1);
@@ -52,6 +36,10 @@ class DeploymentMonitoringTest {
                 ServiceModule.all().stream().map(service -> service.name() + ":" + service.port()).toList());
         assertThat(mounts("prometheus")).containsEntry("./deploy/prometheus/prometheus.yml",
                 "/etc/prometheus/prometheus.yml");
+
+        // Rule files are found relative to the configuration file; the alerts are mounted beside it.
+        assertThat(Tree.list(config.get("rule_files"))).containsExactly("alerts.yml");
+        assertThat(mounts("prometheus")).containsEntry("./deploy/prometheus/alerts.yml", "/etc/prometheus/alerts.yml");
     }
 
     @Test
@@ -75,37 +63,10 @@ class DeploymentMonitoringTest {
 
     @Test
     void theDashboardQueriesOnlySeriesAndLabelsTheServicesExpose() {
-        Map<String, Set<String>> scraped = scrapedMetrics();
+        ScrapedMetrics scraped = ScrapedMetrics.recorded();
         List<String> expressions = expressions();
         assertThat(expressions).isNotEmpty();
-        for (String expression : expressions) {
-            Set<String> metrics = new HashSet<>();
-            Matcher selector = SELECTOR.matcher(expression);
-            while (selector.find()) {
-                String metric = selector.group(1);
-                assertThat(scraped).as("metric in: " + expression).containsKey(metric);
-                metrics.add(metric);
-                Matcher label = MATCHER_LABEL.matcher(selector.group(2));
-                while (label.find()) {
-                    assertThat(scraped.get(metric)).as(label.group(1) + " on " + metric).contains(label.group(1));
-                }
-            }
-            assertThat(metrics).as("a selector in: " + expression).isNotEmpty();
-            Matcher grouping = GROUPING.matcher(expression);
-            while (grouping.find()) {
-                for (String label : grouping.group(1).split(",")) {
-                    assertThat(metrics).allSatisfy(metric ->
-                            assertThat(scraped.get(metric)).as(label.trim() + " on " + metric).contains(label.trim()));
-                }
-            }
-            // Whatever is left is PromQL's own words: no metric was written without its braces.
-            String rest = GROUPING.matcher(SELECTOR.matcher(expression).replaceAll(" ")).replaceAll(" ")
-                    .replaceAll("\\[[^]]*]", " ");
-            Matcher word = IDENTIFIER.matcher(rest);
-            while (word.find()) {
-                assertThat(PROMQL_WORDS).as("in: " + expression).contains(word.group());
-            }
-        }
+        expressions.forEach(scraped::assertQueriesOnlyPublishedSeries);
     }
 
     @Test
@@ -118,6 +79,12 @@ class DeploymentMonitoringTest {
         assertThat(all).as("end-to-end latency").contains("record_e2e_latency");
         assertThat(all).as("consumer lag").contains("kafka_consumer_fetch_manager_records_lag{");
         assertThat(all).as("stream thread state").contains("kafka_stream_thread_thread_state");
+        assertThat(all).as("stream threads replaced").contains("analytics_stream_threads_replaced_total{");
+        assertThat(all).as("rebalances").contains("kafka_consumer_coordinator_rebalance_total{");
+        assertThat(all).as("REST latency").contains("histogram_quantile(0.99")
+                .contains("http_server_requests_seconds_bucket{");
+        assertThat(all).as("REST errors").contains("outcome=~\"CLIENT_ERROR|SERVER_ERROR\"");
+        assertThat(all).as("JVM memory").contains("jvm_memory_used_bytes{");
     }
 
     @Test
@@ -175,18 +142,6 @@ class DeploymentMonitoringTest {
             mounts.put(parts[0], parts[1]);
         }
         return mounts;
-    }
-
-    private static Map<String, Set<String>> scrapedMetrics() {
-        try (InputStream in = DeploymentMonitoringTest.class.getResourceAsStream("/deploy/scraped-metrics.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split(" ", 2))
-                    .collect(Collectors.toMap(parts -> parts[0],
-                            parts -> parts.length < 2 ? Set.of() : Set.of(parts[1].split(","))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, Object> readDashboard() {

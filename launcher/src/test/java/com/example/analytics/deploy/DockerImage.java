@@ -53,6 +53,16 @@ record DockerImage(String base, long uid, long gid, Map<String, String> environm
         return List.of(modules.group(1).split(","));
     }
 
+    /** The share of the container's memory the JVM takes for its heap, in percent (-XX:MaxRAMPercentage). */
+    double maxRamPercentage() {
+        Matcher option = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)")
+                .matcher(environment.getOrDefault("JDK_JAVA_OPTIONS", ""));
+        if (!option.find()) {
+            throw new IllegalStateException("the image does not size the heap with -XX:MaxRAMPercentage");
+        }
+        return Double.parseDouble(option.group(1));
+    }
+
     String stateDirectory() {
         String dir = environment.get("ANALYTICS_STREAMS_STATEDIR");
         if (dir == null) {

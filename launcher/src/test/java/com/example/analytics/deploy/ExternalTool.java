@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A command-line tool the deployment files are meant for (kubectl, docker-compose). A developer machine may have it;
- * CI, with only a JDK, does not: tests that need one are skipped there, and the checks that need no tool still run.
+ * A command-line tool the deployment files are meant for (kubectl, promtool, docker-compose). CI installs them
+ * (.ci/run); on a machine with only a JDK the tests that need one are skipped with a line naming it, and the checks
+ * that need no tool still run.
  */
 record ExternalTool(Path executable, List<String> leadingArguments) {
 

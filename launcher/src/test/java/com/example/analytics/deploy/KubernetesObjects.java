@@ -1,6 +1,7 @@
 package com.example.analytics.deploy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
@@ -14,13 +15,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rendered manifests as fabric8 Kubernetes model objects. Only the kinds k8s/ is meant to contain are accepted, and
- * a field the Kubernetes API does not have (a typo, a field at the wrong level) is an error: fabric8 keeps unknown
- * fields in {@code additionalProperties} instead of failing, so every object is searched for a non-empty one.
+ * A kustomization of k8s/ rendered by {@code kubectl kustomize} and read as fabric8 Kubernetes model objects. Only
+ * the kinds k8s/ is meant to contain are accepted, and a field the Kubernetes API does not have (a typo, a field at
+ * the wrong level) is an error: fabric8 keeps unknown fields in {@code additionalProperties} instead of failing, so
+ * every object is searched for a non-empty one. The Prometheus Operator's kinds have no model here: they are read as
+ * generic resources whose metadata is checked, and the tests check what their specs say.
  */
 final class KubernetesObjects {
 
@@ -32,28 +37,50 @@ final class KubernetesObjects {
             "apps/v1/Deployment", Deployment.class,
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
+    private static final Set<String> CUSTOM_KINDS = Set.of(
+            "monitoring.coreos.com/v1/ServiceMonitor",
+            "monitoring.coreos.com/v1/PrometheusRule");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private KubernetesObjects() {
     }
 
-    static List<HasMetadata> parse(List<Map<String, Object>> rendered) {
+    /** {@code kubectl kustomize} of a directory of the repository; the calling test is skipped without kubectl. */
+    static List<HasMetadata> render(String kustomization) {
+        ExternalTool kubectl = ExternalTool.required("kubectl");
+        ExternalTool.Result result = kubectl.run(RepositoryFiles.root(), "kustomize", kustomization);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("kubectl kustomize " + kustomization + " failed: " + result.stderr());
+        }
+        return parse(RepositoryFiles.yamlDocuments(result.stdout()).stream().map(Tree::map).toList());
+    }
+
+    private static List<HasMetadata> parse(List<Map<String, Object>> rendered) {
         List<HasMetadata> objects = new ArrayList<>();
         for (Map<String, Object> tree : rendered) {
             String type = tree.get("apiVersion") + "/" + tree.get("kind");
-            Class<? extends HasMetadata> kind = KINDS.get(type);
+            Class<? extends HasMetadata> kind = CUSTOM_KINDS.contains(type) ? GenericKubernetesResource.class
+                    : KINDS.get(type);
             if (kind == null) {
-                throw new IllegalArgumentException("unexpected kind " + type + " (" + Kustomize.id(tree) + ")");
+                throw new IllegalArgumentException("unexpected kind " + type + " (" + id(tree) + ")");
             }
             HasMetadata object = JSON.convertValue(tree, kind);
-            List<String> unknown = unknownFields(object, Kustomize.id(tree));
+            // A generic resource keeps all but its metadata in additionalProperties.
+            List<String> unknown = unknownFields(kind == GenericKubernetesResource.class ? object.getMetadata() : object,
+                    id(tree));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("fields the Kubernetes API does not have: " + unknown);
             }
             objects.add(object);
         }
         return objects;
+    }
+
+    /** The objects of a custom kind, each as the tree it was written as. */
+    static List<Map<String, Object>> custom(List<HasMetadata> objects, String kind) {
+        return ofKind(objects, GenericKubernetesResource.class).stream()
+                .filter(object -> object.getKind().equals(kind)).map(KubernetesObjects::tree).toList();
     }
 
     static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
@@ -69,6 +96,13 @@ final class KubernetesObjects {
     /** A model object back as the tree it would be written as. */
     static Map<String, Object> tree(Object object) {
         return Tree.map(JSON.convertValue(object, Map.class));
+    }
+
+    /** apiVersion/kind/namespace/name: what identifies an object in a render. */
+    private static String id(Map<String, Object> object) {
+        return object.get("apiVersion") + "/" + object.get("kind") + "/"
+                + Objects.requireNonNullElse(Tree.at(object, "metadata", "namespace"), "") + "/"
+                + Tree.at(object, "metadata", "name");
     }
 
     /** Paths of every non-empty {@code additionalProperties} in a fabric8 object graph. */
