@@ -4,11 +4,14 @@ import com.example.analytics.model.Action;
 import com.example.analytics.model.ProductEvent;
 import com.example.analytics.product.ProductProperties;
 import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.support.streams.WriteBehindCache;
 import com.example.analytics.support.window.SecondCounts;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,12 +19,17 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Applies one product event to its product's {@link ProductStats} and keeps the task's top-N index and its count
- * of viewed products in step. Fires {@code trending_product} on the rising edge of the trailing-window views,
- * evaluated at the event's own time. Writes per event: the product's small value, plus for a view its second's count,
- * an index entry when its rank bucket changes and a viewer entry the first time a user views the product.
+ * Applies one product event to its product and keeps the task's top-N index and its count of viewed products in
+ * step. Fires {@code trending_product} on the rising edge of the trailing-window views, evaluated at the event's own
+ * time.
+ *
+ * <p>Products are few and hot, so each one's counters and its views per second over the trailing window stay on the
+ * heap ({@link WriteBehindCache}) and are written once per commit: the product's small value, the seconds whose count
+ * changed, and its index entry when its rank bucket changed. Per event the only store call left is the viewer check
+ * of a view, and the viewer's entry the first time a user views the product.
  */
 final class ProductStatsProcessor implements Processor<String, ProductEvent, String, Action> {
 
@@ -31,108 +39,138 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
     private final Duration maintenanceInterval;
     private final TopologyEnvironment env;
     private final int windowSeconds;
+    /** Seconds kept before a product's newest one: its window, the grace, and one second of rounding each way. */
+    private final long keptSeconds;
 
     private ProcessorContext<String, Action> context;
-    private KeyValueStore<String, ProductStats> products;
+    private WriteBehindCache<String, ProductState> products;
+    private KeyValueStore<String, ProductStats> stats;
     private KeyValueStore<String, byte[]> viewers;
     private KeyValueStore<String, byte[]> rank;
     private KeyValueStore<String, Long> totals;
-    private WindowStore<String, Long> viewSecondsStore;
-    private ViewSeconds viewSeconds;
+    private WindowStore<String, Long> viewSeconds;
 
     ProductStatsProcessor(ProductProperties properties, TopologyEnvironment env) {
         this.trending = properties.trending();
         this.maintenanceInterval = properties.top().maintenanceInterval();
         this.env = env;
         this.windowSeconds = trending.windowSeconds();
+        this.keptSeconds = windowSeconds + env.grace().toSeconds() + 2;
     }
 
     @Override
     public void init(ProcessorContext<String, Action> context) {
         this.context = context;
-        products = context.getStateStore(ProductTopology.PRODUCTS_STORE);
+        stats = context.getStateStore(ProductTopology.PRODUCTS_STORE);
         viewers = context.getStateStore(ProductTopology.VIEWERS_STORE);
         rank = context.getStateStore(ProductTopology.RANK_STORE);
         totals = context.getStateStore(ProductTopology.TOTALS_STORE);
-        viewSecondsStore = context.getStateStore(ProductTopology.VIEW_SECONDS_STORE);
-        viewSeconds = new ViewSeconds(viewSecondsStore);
+        viewSeconds = context.getStateStore(ProductTopology.VIEW_SECONDS_STORE);
+        products = context.getStateStore(ProductTopology.PRODUCTS_CACHE);
+        products.attach(this::load, this::write);
         context.schedule(maintenanceInterval, PunctuationType.WALL_CLOCK_TIME, now -> refileAgedProducts());
     }
 
     @Override
     public void process(Record<String, ProductEvent> record) {
         ProductEvent event = record.value();
+        String type = event.eventType();
+        if (!type.equals("product_view") && !type.equals("add_to_cart") && !type.equals("purchase")) {
+            // Other product event types are valid input without a product metric; nothing to store.
+            return;
+        }
         String productId = record.key();
-        ProductStats stats = products.get(productId);
-        if (stats == null) {
-            stats = new ProductStats();
+        ProductState product = products.get(productId);
+        if (product == null) {
+            product = ProductState.newProduct();
         }
-        switch (event.eventType()) {
-            case "product_view" -> view(productId, stats, event, record.timestamp());
-            case "add_to_cart" -> stats.addToCart++;
-            case "purchase" -> stats.purchases++;
-            default -> {
-                // Other product event types are valid input without a product metric; nothing to store.
-                return;
-            }
+        switch (type) {
+            case "product_view" -> view(productId, product, event, record.timestamp());
+            case "add_to_cart" -> product.stats.addToCart++;
+            default -> product.stats.purchases++;
         }
-        products.put(productId, stats);
+        products.put(productId, product);
     }
 
-    private void view(String productId, ProductStats stats, ProductEvent event, long eventTimeMillis) {
-        if (stats.totalViews == 0) {
+    private void view(String productId, ProductState product, ProductEvent event, long eventTimeMillis) {
+        ProductStats counters = product.stats;
+        if (counters.totalViews == 0) {
             Long viewed = totals.get(ProductTopology.PRODUCTS_VIEWED);
             totals.put(ProductTopology.PRODUCTS_VIEWED, viewed == null ? 1 : viewed + 1);
         }
-        event.dataText("user_id").filter(user -> !user.isEmpty()).ifPresent(user -> {
+        event.dataText("user_id").ifPresent(user -> {
             String viewerKey = viewerKey(productId, user);
             if (viewers.get(viewerKey) == null) {
                 viewers.put(viewerKey, PRESENT);
-                stats.uniqueUsers++;
+                counters.uniqueUsers++;
             }
         });
         long second = SecondCounts.secondOf(eventTimeMillis);
-        viewSecondsStore.put(productId, viewSeconds.at(productId, second) + 1, second * 1000);
-        if (stats.totalViews == 0 || second > stats.newestViewSecond) {
-            // The new second's count is in the store already; the kept sum still describes the old newest second.
-            stats.windowViews = viewSeconds.inWindowEndingAt(productId, stats, second, windowSeconds);
-            stats.newestViewSecond = second;
-        } else if (second > stats.newestViewSecond - windowSeconds) {
-            stats.windowViews++;
+        product.viewed(second);
+        if (counters.totalViews == 0 || second > counters.newestViewSecond) {
+            counters.newestViewSecond = second;
+            product.seconds.pruneBefore(second - keptSeconds);
         }
-        stats.totalViews++;
+        counters.windowViews = product.seconds.sumOfWindowEndingAt(counters.newestViewSecond, windowSeconds);
+        counters.totalViews++;
+        // The most views any window from the newest second on can hold: the window ending there.
+        product.bound = counters.windowViews;
 
-        long hourlyViews = viewSeconds.inWindowEndingAt(productId, stats, second, windowSeconds);
+        long hourlyViews = product.seconds.sumOfWindowEndingAt(second, windowSeconds);
         boolean above = hourlyViews > trending.threshold();
-        if (above && !stats.trending) {
+        if (above && !counters.trending) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("product_id", productId);
             data.put("hourly_views", hourlyViews);
-            data.put("total_views", stats.totalViews);
+            data.put("total_views", counters.totalViews);
             context.forward(new Record<>(productId, env.action("trending_product", null, productId,
                     Long.toString(eventTimeMillis), eventTimeMillis, data), eventTimeMillis));
         }
-        stats.trending = above;
-        refile(productId, stats, upperBound(stats));
+        counters.trending = above;
     }
 
-    /** The most views any window from the product's newest second on can hold: the window ending there. */
-    private static long upperBound(ProductStats stats) {
-        return stats.windowViews;
+    /** A product's state from its stores: its value and the seconds of its window still in the seconds store. */
+    private ProductState load(String productId) {
+        ProductStats stored = stats.get(productId);
+        if (stored == null) {
+            return null;
+        }
+        SecondCounts seconds = new SecondCounts();
+        if (stored.totalViews > 0) {
+            long newest = stored.newestViewSecond;
+            try (WindowStoreIterator<Long> kept = viewSeconds.fetch(productId,
+                    Instant.ofEpochSecond(newest - keptSeconds), Instant.ofEpochSecond(newest))) {
+                kept.forEachRemaining(entry -> seconds.add(entry.key / 1000, Math.toIntExact(entry.value)));
+            }
+        }
+        return new ProductState(stored, seconds);
     }
 
-    private void refile(String productId, ProductStats stats, long views) {
+    /** Written once per commit for every product that changed; never called with a removed product. */
+    private void write(String productId, ProductState product) {
+        long oldestKept = product.stats.newestViewSecond - keptSeconds;
+        product.drainChangedSeconds(second -> {
+            // A second that left the heap within one commit is out of every window a view can still fall in.
+            if (second >= oldestKept) {
+                viewSeconds.put(productId, product.seconds.sumBetween(second, second), second * 1000);
+            }
+        });
+        refile(productId, product.stats, product.bound);
+        stats.put(productId, product.stats);
+    }
+
+    private void refile(String productId, ProductStats counters, long views) {
         long bucket = RankIndex.bucketOf(views);
-        if (bucket == stats.rankBucket) {
+        if (bucket == counters.rankBucket) {
             return;
         }
-        if (stats.rankBucket > 0) {
-            rank.delete(RankIndex.key(stats.rankBucket, productId));
+        if (counters.rankBucket > 0) {
+            rank.delete(RankIndex.key(counters.rankBucket, productId));
         }
         if (bucket > 0) {
             rank.put(RankIndex.key(bucket, productId), PRESENT);
         }
-        stats.rankBucket = bucket;
+        counters.rankBucket = bucket;
     }
 
     /**
@@ -141,27 +179,21 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
      */
     private void refileAgedProducts() {
         long nowSecond = SecondCounts.secondOf(context.currentStreamTimeMs());
-        java.util.List<KeyValue<String, Long>> moves = new java.util.ArrayList<>();
+        List<String> filed = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> entries = rank.all()) {
-            while (entries.hasNext()) {
-                String key = entries.next().key;
-                String productId = RankIndex.productOfKey(key);
-                ProductStats stats = products.get(productId);
-                long current = stats == null ? 0 : viewSeconds.inWindowEndingAt(productId, stats,
-                        Math.max(nowSecond, stats.newestViewSecond), windowSeconds);
-                if (RankIndex.bucketOf(current) != RankIndex.bucketOfKey(key)) {
-                    moves.add(KeyValue.pair(productId, current));
-                }
-            }
+            entries.forEachRemaining(entry -> filed.add(RankIndex.productOfKey(entry.key)));
         }
-        for (KeyValue<String, Long> move : moves) {
-            ProductStats stats = products.get(move.key);
-            if (stats == null) {
-                rank.delete(RankIndex.key(RankIndex.bucketOf(move.value), move.key));
+        for (String productId : filed) {
+            ProductState product = products.get(productId);
+            if (product == null) {
                 continue;
             }
-            refile(move.key, stats, move.value);
-            products.put(move.key, stats);
+            long current = product.seconds.sumOfWindowEndingAt(Math.max(nowSecond, product.stats.newestViewSecond),
+                    windowSeconds);
+            if (RankIndex.bucketOf(current) != product.stats.rankBucket) {
+                product.bound = current;
+                products.put(productId, product);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import com.example.analytics.support.streams.InputProgress;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.support.streams.WriteBehindCache;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,10 @@ import org.apache.kafka.streams.state.Stores;
 public final class ProductTopology {
 
     public static final String PRODUCTS_STORE = "product-stats";
+    /** Products on the heap, in front of their stores ({@link ProductStatsProcessor}). */
+    static final String PRODUCTS_CACHE = "product-cache";
+    /** At most this many products stay on the heap after a commit, the most recently used. */
+    static final int PRODUCTS_ON_HEAP = 4096;
     public static final String VIEWERS_STORE = "product-viewers";
     public static final String RANK_STORE = "product-rank";
     public static final String TOTALS_STORE = "product-totals";
@@ -62,22 +67,25 @@ public final class ProductTopology {
     public static Topology build(ProductProperties properties, TopologyEnvironment env,
                                  InputProgress inputProgress) {
         StreamsBuilder builder = new StreamsBuilder();
+        // The stores behind the products' cache take no record cache of their own: see WriteBehindCache.
+        builder.addStateStore(WriteBehindCache.builder(PRODUCTS_CACHE, PRODUCTS_ON_HEAP));
         builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(PRODUCTS_STORE),
-                Serdes.String(), ProductStats.serde()));
+                Serdes.String(), ProductStats.serde()).withCachingDisabled());
+        builder.addStateStore(Stores.windowStoreBuilder(env.stateStores().window(VIEW_SECONDS_STORE,
+                ViewSeconds.retention(properties.trending().windowSeconds(), env.grace()), Duration.ofSeconds(1)),
+                Serdes.String(), Serdes.Long()).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(RANK_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
         // Viewer entries are written once per (product, user) and read once per view: nothing for a cache to absorb.
         builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(VIEWERS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(RANK_STORE),
-                Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(TOTALS_STORE),
-                Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.windowStoreBuilder(env.stateStores().window(VIEW_SECONDS_STORE,
-                ViewSeconds.retention(properties.trending().windowSeconds(), env.grace()), Duration.ofSeconds(1)),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingDisabled());
 
         KStream<String, ProductEvent> events = Inputs.productEvents(builder, env);
         Outputs.actions(events.process(() -> new ProductStatsProcessor(properties, env), Named.as("product-stats"),
-                PRODUCTS_STORE, VIEWERS_STORE, RANK_STORE, TOTALS_STORE, VIEW_SECONDS_STORE), env, "trending");
+                PRODUCTS_CACHE, PRODUCTS_STORE, VIEWERS_STORE, RANK_STORE, TOTALS_STORE, VIEW_SECONDS_STORE), env,
+                "trending");
 
         addSalesSummaries(builder, events, properties.sales(), env, inputProgress);
         return builder.build();
