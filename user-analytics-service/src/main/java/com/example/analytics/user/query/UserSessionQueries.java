@@ -6,10 +6,13 @@ import com.example.analytics.support.query.StoreAccess;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.web.RequestParams;
 import com.example.analytics.user.session.CensusSnapshot;
+import com.example.analytics.user.session.ClosedSessions;
 import com.example.analytics.user.session.Session;
 import com.example.analytics.user.session.SessionCensusStore;
 import com.example.analytics.user.session.UserSessions;
 import com.example.analytics.user.topology.UserAnalyticsTopology;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -42,12 +45,18 @@ public final class UserSessionQueries {
                         .filter(this::active)
                         .map(session -> SessionView.of(user, session, true)));
         this.recent = new KeyQuery<>("recent-sessions", UserAnalyticsTopology.SESSIONS_STORE, RecentSessions.class,
-                (stores, user, params) -> sessionsOf(stores, user).map(sessions -> new RecentSessions(user,
-                        sessions.sessions().stream()
-                                // Checked again here: the internal endpoint takes parameters from the network too.
-                                .limit(RequestParams.limit(LIMIT, params.get(LIMIT), defaultLimit, maxLimit))
-                                .map(session -> SessionView.of(user, session, active(session)))
-                                .toList())));
+                (stores, user, params) -> sessionsOf(stores, user).map(open -> {
+                    // Checked again here: the internal endpoint takes parameters from the network too.
+                    int limit = RequestParams.limit(LIMIT, params.get(LIMIT), defaultLimit, maxLimit);
+                    List<Session> newestFirst = new ArrayList<>(open.sessions());
+                    if (newestFirst.size() < limit) {
+                        newestFirst.addAll(ClosedSessions.newest(stores.store(
+                                UserAnalyticsTopology.CLOSED_SESSIONS_STORE, QueryableStoreTypes.keyValueStore()),
+                                user, limit - newestFirst.size()));
+                    }
+                    return new RecentSessions(user, newestFirst.stream().limit(limit)
+                            .map(session -> SessionView.of(user, session, active(session))).toList());
+                }));
         this.census = new GlobalQuery<>("session-census", UserAnalyticsTopology.CENSUS_STORE, CensusSnapshot.class,
                 (stores, params) -> stores.store(UserAnalyticsTopology.CENSUS_STORE, SessionCensusStore.TYPE)
                         .snapshot(),

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param pagesPerMinute the engagement threshold: page views per minute of duration must exceed it
  */
 public record SessionRules(long gapMillis, long minEngagementMillis, double pagesPerMinute, int maxSessions,
-                           long retentionMillis, int maxDistinctValues) {
+                           long retentionMillis, int maxDistinctValues, long graceMillis) {
 
     public static SessionRules of(UserAnalyticsProperties props, Duration grace) {
         if (props.sessionRetention().compareTo(props.sessionGap().plus(grace)) < 0) {
@@ -20,7 +20,16 @@ public record SessionRules(long gapMillis, long minEngagementMillis, double page
         }
         return new SessionRules(props.sessionGap().toMillis(), props.minEngagementDuration().toMillis(),
                 props.engagementPagesPerMinute(), props.maxSessionsPerUser(), props.sessionRetention().toMillis(),
-                props.maxDistinctValues());
+                props.maxDistinctValues(), grace.toMillis());
+    }
+
+    /**
+     * Whether no event can join {@code session} any more: one that would (at most a gap after its end) is older
+     * than stream time minus the grace period, so it is late and never reaches the sessions. Such a session is
+     * closed: stored once, apart from the sessions still open.
+     */
+    public boolean isClosed(Session session, long streamTimeMillis) {
+        return session.endMillis() + gapMillis < streamTimeMillis - graceMillis;
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Everything the service keeps about one user: their recent sessions, newest first, in one compact value, so an
- * event costs one read and one write of one key. Sessions never overlap and are more than the gap apart; a late
- * event within the gap of two of them merges them.
+ * A user's sessions that can still change, newest first, in one compact value read and written once per event:
+ * the latest, and an earlier one while a late event could still join it (a late event within the gap of two
+ * sessions merges them). Sessions no event can reach any more are {@link #closed closed} and kept apart
+ * ({@link ClosedSessions}), written once. Sessions never overlap and are more than the gap apart.
  */
 public record UserSessions(List<Session> sessions) {
 
@@ -75,6 +76,24 @@ public record UserSessions(List<Session> sessions) {
         result.sort(NEWEST_FIRST);
         return new Applied(new UserSessions(retain(result, streamTimeMillis, rules)), current,
                 Math.max(0, joinedCount - 1));
+    }
+
+    /** The sessions that are {@link SessionRules#isClosed closed} at {@code streamTimeMillis}, never the latest. */
+    public List<Session> closed(long streamTimeMillis, SessionRules rules) {
+        List<Session> closed = new ArrayList<>();
+        for (int i = 1; i < sessions.size(); i++) {
+            if (rules.isClosed(sessions.get(i), streamTimeMillis)) {
+                closed.add(sessions.get(i));
+            }
+        }
+        return closed;
+    }
+
+    /** These sessions without {@code removed}, which must not include the latest. */
+    public UserSessions without(List<Session> removed) {
+        List<Session> kept = new ArrayList<>(sessions);
+        kept.removeAll(removed);
+        return new UserSessions(kept);
     }
 
     /** Replaces {@code session} (by identity of its start) with {@code replacement}. */

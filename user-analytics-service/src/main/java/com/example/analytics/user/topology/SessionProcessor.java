@@ -3,12 +3,14 @@ package com.example.analytics.user.topology;
 import com.example.analytics.model.Action;
 import com.example.analytics.model.UserEvent;
 import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.user.session.ClosedSessions;
 import com.example.analytics.user.session.Session;
 import com.example.analytics.user.session.SessionCensus;
 import com.example.analytics.user.session.SessionCensusStore;
 import com.example.analytics.user.session.SessionRules;
 import com.example.analytics.user.session.UserSessions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.kafka.streams.KeyValue;
@@ -19,8 +21,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Sessions and engagement for the users of one partition. Per event: one read and one write of the user's
- * {@link UserSessions}, an in-memory update of the partition's {@link SessionCensus}, and at most one action.
+ * Sessions and engagement for the users of one partition. Per event: one read and one write of the user's open
+ * {@link UserSessions}, an in-memory update of the partition's {@link SessionCensus}, and at most one action; when
+ * a session closes, it is written once to {@link ClosedSessions}.
  *
  * <p>"Once per session" holds across merges because the engaged flag is part of the session value, written in the
  * same put that stores the session, and merging ORs it: an action is only emitted when the session holding the
@@ -35,6 +38,7 @@ final class SessionProcessor implements Processor<String, UserEvent, String, Act
     private final TopologyEnvironment env;
     private ProcessorContext<String, Action> context;
     private KeyValueStore<String, UserSessions> sessions;
+    private KeyValueStore<String, UserSessions> closed;
     private SessionCensus census;
     private long streamTimeMillis = Long.MIN_VALUE;
 
@@ -47,6 +51,7 @@ final class SessionProcessor implements Processor<String, UserEvent, String, Act
     public void init(ProcessorContext<String, Action> context) {
         this.context = context;
         this.sessions = context.getStateStore(UserAnalyticsTopology.SESSIONS_STORE);
+        this.closed = context.getStateStore(UserAnalyticsTopology.CLOSED_SESSIONS_STORE);
         SessionCensusStore censusStore = context.getStateStore(UserAnalyticsTopology.CENSUS_STORE);
         this.census = censusStore.census();
         // Runs after the sessions store is restored: rebuild the derived census, then let queries see it.
@@ -76,6 +81,11 @@ final class SessionProcessor implements Processor<String, UserEvent, String, Act
         if (!current.engaged() && rules.engaged(current)) {
             after = after.replace(current, current.markEngaged());
             context.forward(new Record<>(record.key(), engagement(record.key(), current, time), time));
+        }
+        List<Session> closing = after.closed(streamTimeMillis, rules);
+        if (!closing.isEmpty()) {
+            after = after.without(closing);
+            ClosedSessions.close(closed, record.key(), closing, after.sessions().size(), streamTimeMillis, rules);
         }
         sessions.put(record.key(), after);
         census.update(before == null ? OptionalLong.empty() : OptionalLong.of(before.latest().endMillis()),

@@ -5,6 +5,7 @@ import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
 import com.example.analytics.user.UserAnalyticsProperties;
+import com.example.analytics.user.session.ClosedSessions;
 import com.example.analytics.user.session.SessionCensusStore;
 import com.example.analytics.user.session.SessionRules;
 import com.example.analytics.user.session.UserSessionsSerde;
@@ -23,11 +24,14 @@ import org.apache.kafka.streams.state.Stores;
  * changelog records), its merges happen inside the store where the "already emitted" decision cannot be made
  * together with the write, and the live figures would need further stores. Here the user's recent sessions are one
  * value: one write per event, merges and the engaged flag decided in the same put, and the figures kept in memory
- * per partition (see {@link SessionCensusStore}).
+ * per partition (see {@link SessionCensusStore}). Sessions that can no longer change leave that value for
+ * {@link ClosedSessions}, so what is written per event does not grow with the user's history.
  */
 public final class UserAnalyticsTopology {
 
     public static final String SESSIONS_STORE = "user-sessions";
+    /** Sessions no event can change any more, one entry each ({@link ClosedSessions}). */
+    public static final String CLOSED_SESSIONS_STORE = "user-closed-sessions";
     public static final String CENSUS_STORE = "user-session-census";
 
     private UserAnalyticsTopology() {
@@ -40,10 +44,12 @@ public final class UserAnalyticsTopology {
         // exactly-once (flushed every 100 ms commit) while costing a lookup per event (DESIGN.md section 9).
         builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(SESSIONS_STORE),
                 Serdes.String(), new UserSessionsSerde()).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(env.stateStores().keyValue(CLOSED_SESSIONS_STORE),
+                Serdes.String(), new UserSessionsSerde()).withCachingDisabled());
         builder.addStateStore(SessionCensusStore.builder(CENSUS_STORE, rules.gapSeconds()));
         KStream<String, Action> actions = Inputs.userEvents(builder, env)
                 .process(() -> new SessionProcessor(rules, env), Named.as("user-sessions"),
-                        SESSIONS_STORE, CENSUS_STORE);
+                        SESSIONS_STORE, CLOSED_SESSIONS_STORE, CENSUS_STORE);
         Outputs.actions(actions, env, "user-analytics");
         return builder.build();
     }

@@ -54,7 +54,7 @@ class SessionStateTest {
     @Test
     void distinctValuesAreCappedButEveryEventIsCounted() {
         SessionRules rules = new SessionRules(RULES.gapMillis(), RULES.minEngagementMillis(), RULES.pagesPerMinute(),
-                RULES.maxSessions(), RULES.retentionMillis(), 3);
+                RULES.maxSessions(), RULES.retentionMillis(), 3, RULES.graceMillis());
         UserSessions value = UserSessions.first(event("page_view", T0, "/0", null, null), rules).sessions();
         for (int i = 1; i < 10; i++) {
             value = value.apply(event("page_view", T0 + i, "/" + i, null, null), T0 + i, rules).sessions();

@@ -11,6 +11,7 @@ import com.example.analytics.support.test.RecordingMetrics;
 import com.example.analytics.support.test.TopologyDrivers;
 import com.example.analytics.user.UserAnalyticsProperties;
 import com.example.analytics.user.session.CensusSnapshot;
+import com.example.analytics.user.session.ClosedSessions;
 import com.example.analytics.user.session.Session;
 import com.example.analytics.user.session.SessionCensusStore;
 import com.example.analytics.user.session.UserSessions;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ class UserAnalyticsTopologyTest {
     private TestOutputTopic<String, Action> actions;
     private TestOutputTopic<byte[], byte[]> dlq;
     private KeyValueStore<String, UserSessions> sessions;
+    private KeyValueStore<String, UserSessions> closed;
 
     private void start(UserAnalyticsProperties props) {
         driver = TopologyDrivers.driver(UserAnalyticsTopology.build(props, env.withStateStores(stores)), SERVICE, publisher);
@@ -65,6 +68,7 @@ class UserAnalyticsTopologyTest {
         dlq = driver.createOutputTopic(Topics.ANALYTICS_DLQ.name(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         sessions = driver.getKeyValueStore(UserAnalyticsTopology.SESSIONS_STORE);
+        closed = driver.getKeyValueStore(UserAnalyticsTopology.CLOSED_SESSIONS_STORE);
     }
 
     private void startWithDefaults() {
@@ -95,7 +99,7 @@ class UserAnalyticsTopologyTest {
         pageView("u1", T0, "/a");
         pageView("u1", T0 + gapMillis, "/b");
 
-        List<Session> stored = sessions.get("u1").sessions();
+        List<Session> stored = allSessions("u1");
         assertThat(stored).hasSize(expectedSessions);
         if (expectedSessions == 1) {
             assertThat(stored.get(0).startMillis()).isEqualTo(T0);
@@ -122,6 +126,39 @@ class UserAnalyticsTopologyTest {
         assertThat(session.devices()).containsExactly("mobile", "desktop");
         assertThat(session.locations()).containsExactly("city_1", "city_2");
         assertThat(session.durationMillis()).isEqualTo(40 * SECOND);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStores.class)
+    void closedSessionsAreKeptApartSoTheValueWrittenPerEventHoldsOnlyOpenOnes(StateStores kind) {
+        stores = kind;
+        startWithDefaults();
+        for (int session = 0; session < 25; session++) {
+            long start = T0 + session * 40 * MINUTE;
+            pageView("u1", start, "/a");
+            pageView("u1", start + MINUTE, "/b");
+        }
+
+        assertThat(sessions.get("u1").sessions()).as("written with every event: only the open session")
+                .singleElement().extracting(Session::startMillis).isEqualTo(T0 + 24 * 40 * MINUTE);
+        List<Session> all = allSessions("u1");
+        assertThat(all).as("the newest of the kept sessions, newest first").hasSize(20)
+                .extracting(Session::startMillis).first().isEqualTo(T0 + 24 * 40 * MINUTE);
+        assertThat(all).last().extracting(Session::startMillis).isEqualTo(T0 + 5 * 40 * MINUTE);
+        assertThat(all).allSatisfy(session -> assertThat(session.events()).isEqualTo(2));
+    }
+
+    @Test
+    void aSessionStaysOpenWhileALateEventCouldStillJoinIt() {
+        startWithTwoMinuteGap();
+        pageView("u1", T0, "/a");
+        pageView("u1", T0 + 123 * SECOND, "/b");
+        // the first ended 123 s ago: an event 118 s after it would join it and is still within the 5 s grace
+        assertThat(sessions.get("u1").sessions()).hasSize(2);
+
+        pageView("u1", T0 + 126 * SECOND, "/c");
+        assertThat(sessions.get("u1").sessions()).as("no acceptable event reaches the first any more").hasSize(1);
+        assertThat(allSessions("u1")).hasSize(2);
     }
 
     @Test
@@ -151,8 +188,8 @@ class UserAnalyticsTopologyTest {
         }
 
         assertThat(metrics.late()).isZero();
-        List<String> ordered = shape(sessions.get("ordered"));
-        assertThat(shape(sessions.get("shuffled"))).isEqualTo(ordered);
+        List<String> ordered = shape(allSessions("ordered"));
+        assertThat(shape(allSessions("shuffled"))).isEqualTo(ordered);
         assertThat(ordered).hasSizeGreaterThan(5);
     }
 
@@ -243,7 +280,7 @@ class UserAnalyticsTopologyTest {
         assertThat(actions.readValuesToList()).hasSize(1);
         long b = T0 + 183 * SECOND;
         pageView("u1", b, "/b");
-        assertThat(sessions.get("u1").sessions()).hasSize(2);
+        assertThat(allSessions("u1")).hasSize(2);
 
         // 119 s after the first session, 4 s before the second: within grace, and within the gap of both.
         pageView("u1", b - 4 * SECOND, "/bridge");
@@ -253,7 +290,7 @@ class UserAnalyticsTopologyTest {
 
         assertThat(metrics.late()).isZero();
         Session merged = sessions.get("u1").latest();
-        assertThat(sessions.get("u1").sessions()).hasSize(1);
+        assertThat(allSessions("u1")).hasSize(1);
         assertThat(merged.startMillis()).isEqualTo(T0);
         assertThat(merged.pageViews()).isEqualTo(13 + 1 + 1 + 10);
         // The merged session is engaged by the rule (25 page views in 184 s = 8.2 a minute) but was flagged.
@@ -361,8 +398,15 @@ class UserAnalyticsTopologyTest {
         return ((SessionCensusStore) driver.getStateStore(UserAnalyticsTopology.CENSUS_STORE)).snapshot();
     }
 
-    private static List<String> shape(UserSessions value) {
-        return value.sessions().stream()
+    /** The user's sessions newest first, open and closed, as the sessions endpoint lists them. */
+    private List<Session> allSessions(String user) {
+        List<Session> all = new ArrayList<>(sessions.get(user).sessions());
+        all.addAll(ClosedSessions.newest(closed, user, Integer.MAX_VALUE));
+        return all;
+    }
+
+    private static List<String> shape(List<Session> newestFirst) {
+        return newestFirst.stream()
                 .map(s -> s.startMillis() + "-" + s.endMillis() + ":" + s.events() + "/" + s.pageViews())
                 .toList();
     }
