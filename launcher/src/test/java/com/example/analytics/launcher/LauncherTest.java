@@ -79,6 +79,11 @@ class LauncherTest {
                 .hasMessageContaining("--broker-port must be a number");
         assertThatThrownBy(() -> LauncherOptions.parse("--nope")).hasMessageContaining("unknown option --nope");
         assertThatThrownBy(() -> LauncherOptions.parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
+        assertThatThrownBy(() -> LauncherOptions.parse("--ui-port", "70000"))
+                .hasMessageContaining("--ui-port must be a number between 0 and 65535, got '70000'");
         assertThat(LauncherOptions.parse().brokerPort()).isEqualTo(9092);
+        assertThat(LauncherOptions.parse().uiPort()).isEqualTo(8080);
+        assertThat(LauncherOptions.parse().ui()).isTrue();
+        assertThat(LauncherOptions.parse("--no-ui").ui()).isFalse();
     }
 }
