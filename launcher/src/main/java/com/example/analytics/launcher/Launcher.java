@@ -1,5 +1,6 @@
 package com.example.analytics.launcher;
 
+import com.example.analytics.launcher.view.PlatformSampler;
 import com.example.analytics.model.kafka.ClientConfigFile;
 import com.example.analytics.model.topics.TopicAdmin;
 import com.example.analytics.model.topics.Topics;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
@@ -43,6 +45,7 @@ public final class Launcher implements AutoCloseable {
     private String bootstrapServers;
     /** Bootstrap servers plus the client config file's settings: what every Kafka client here connects with. */
     private Map<String, Object> kafkaClient;
+    private PlatformSampler sampler;
     private Demo demo;
 
     public Launcher(LauncherOptions options, PrintStream out) {
@@ -97,7 +100,10 @@ public final class Launcher implements AutoCloseable {
             startServices();
         }
         if (options.demo()) {
-            demo = new Demo(kafkaClient, options.demoRate(), out);
+            sampler = new PlatformSampler(serviceDefinitions().stream().collect(Collectors.toMap(
+                    AnalyticsServiceDefinition::name, AnalyticsServiceDefinition::defaultPort)), kafkaClient);
+            sampler.start();
+            demo = new Demo(kafkaClient, options.demoRate(), sampler, out);
             demo.start();
         }
     }
@@ -122,11 +128,15 @@ public final class Launcher implements AutoCloseable {
         out.println("Topics          " + Topics.ALL + " (" + options.partitions() + " partitions)");
     }
 
-    private void startServices() {
-        List<AnalyticsServiceDefinition> definitions = ServiceLoader.load(AnalyticsServiceDefinition.class).stream()
+    private static List<AnalyticsServiceDefinition> serviceDefinitions() {
+        return ServiceLoader.load(AnalyticsServiceDefinition.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .sorted(Comparator.comparingInt(AnalyticsServiceDefinition::defaultPort))
                 .toList();
+    }
+
+    private void startServices() {
+        List<AnalyticsServiceDefinition> definitions = serviceDefinitions();
         if (definitions.isEmpty()) {
             out.println("Services        none on the class path yet");
             return;
@@ -177,6 +187,10 @@ public final class Launcher implements AutoCloseable {
         if (demo != null) {
             demo.close();
             demo = null;
+        }
+        if (sampler != null) {
+            sampler.close();
+            sampler = null;
         }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
