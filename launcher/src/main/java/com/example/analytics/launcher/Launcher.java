@@ -1,6 +1,7 @@
 package com.example.analytics.launcher;
 
 import com.example.analytics.launcher.view.PlatformSampler;
+import com.example.analytics.launcher.view.WebView;
 import com.example.analytics.model.kafka.ClientConfigFile;
 import com.example.analytics.model.topics.TopicAdmin;
 import com.example.analytics.model.topics.Topics;
@@ -9,6 +10,7 @@ import com.example.analytics.support.streams.ManagedKafkaStreams;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole platform in one JVM: an embedded KRaft broker (unless {@code --bootstrap-servers} names a cluster),
  * the catalogue topics, then every service module found on the class path, each in its own Spring context with
- * its own port and state directory. One line per component once it is ready; Ctrl-C stops everything cleanly.
+ * its own port and state directory, and a web page that shows them at work. One line per component once it is
+ * ready; Ctrl-C stops everything cleanly.
  */
 public final class Launcher implements AutoCloseable {
 
@@ -45,6 +48,7 @@ public final class Launcher implements AutoCloseable {
     private String bootstrapServers;
     /** Bootstrap servers plus the client config file's settings: what every Kafka client here connects with. */
     private Map<String, Object> kafkaClient;
+    private WebView webView;
     private PlatformSampler sampler;
     private Demo demo;
 
@@ -86,6 +90,9 @@ public final class Launcher implements AutoCloseable {
         kafkaClient = new LinkedHashMap<>(options.clientConfig().map(ClientConfigFile::read).orElse(Map.of()));
         dataDir = options.dataDir().orElseGet(Launcher::temporaryDirectory);
         temporaryDataDir = options.dataDir().isEmpty();
+        if (options.ui() && options.services()) {
+            webView = WebView.bind(options.uiPort());
+        }
         if (options.bootstrapServers().isPresent()) {
             bootstrapServers = options.bootstrapServers().get();
             out.println("Kafka cluster   " + bootstrapServers + " (external)");
@@ -99,12 +106,18 @@ public final class Launcher implements AutoCloseable {
         if (options.services()) {
             startServices();
         }
-        if (options.demo()) {
+        if (webView != null || options.demo()) {
             sampler = new PlatformSampler(serviceDefinitions().stream().collect(Collectors.toMap(
                     AnalyticsServiceDefinition::name, AnalyticsServiceDefinition::defaultPort)), kafkaClient);
             sampler.start();
+        }
+        if (options.demo()) {
             demo = new Demo(kafkaClient, options.demoRate(), sampler, out);
             demo.start();
+        }
+        if (webView != null) {
+            webView.start(sampler);
+            out.println("Web view        " + webView.address());
         }
     }
 
@@ -119,6 +132,11 @@ public final class Launcher implements AutoCloseable {
 
     public List<ConfigurableApplicationContext> services() {
         return List.copyOf(services);
+    }
+
+    /** Where the web view is served, once started. */
+    public Optional<URI> webView() {
+        return Optional.ofNullable(webView).map(WebView::address);
     }
 
     private void createTopics() {
@@ -191,6 +209,10 @@ public final class Launcher implements AutoCloseable {
         if (sampler != null) {
             sampler.close();
             sampler = null;
+        }
+        if (webView != null) {
+            webView.close();
+            webView = null;
         }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();

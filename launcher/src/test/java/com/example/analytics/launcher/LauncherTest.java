@@ -23,12 +23,13 @@ class LauncherTest {
     void startsABrokerCreatesEveryCatalogueTopicAndSaysWhereItIs(@TempDir Path dataDir) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         LauncherOptions options = LauncherOptions.parse("--broker-port", "0", "--data-dir", dataDir.toString(),
-                "--partitions", "3");
+                "--partitions", "3", "--ui-port", "0");
         try (Launcher launcher = new Launcher(options, new PrintStream(output, true, StandardCharsets.UTF_8))) {
             launcher.start();
 
             String printed = output.toString(StandardCharsets.UTF_8);
-            assertThat(printed).contains("Kafka broker    " + launcher.bootstrapServers() + " ready");
+            assertThat(printed).contains("Kafka broker    " + launcher.bootstrapServers() + " ready")
+                    .contains("Web view        " + launcher.webView().orElseThrow());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     launcher.bootstrapServers()))) {
                 Map<String, TopicDescription> topics = admin.describeTopics(
