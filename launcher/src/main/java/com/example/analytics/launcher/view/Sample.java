@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One reading of the running platform, as the web view and the demo's console show it. A figure whose source did
- * not answer is {@code null} (absent from the JSON), so "no answer" is never shown as "zero".
+ * not answer is {@code null} (absent from the JSON), and a per-service map leaves out the services that did not,
+ * so "no answer" is never shown as "zero".
  *
  * @param time             when it was taken, epoch seconds
  * @param eventsPerSecond  per input topic, records appended per second since the previous reading (absent in the
