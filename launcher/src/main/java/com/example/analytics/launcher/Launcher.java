@@ -1,5 +1,7 @@
 package com.example.analytics.launcher;
 
+import com.example.analytics.launcher.view.PlatformSampler;
+import com.example.analytics.launcher.view.WebView;
 import com.example.analytics.model.kafka.ClientConfigFile;
 import com.example.analytics.model.topics.TopicAdmin;
 import com.example.analytics.model.topics.Topics;
@@ -8,6 +10,7 @@ import com.example.analytics.support.streams.ManagedKafkaStreams;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
@@ -28,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole platform in one JVM: an embedded KRaft broker (unless {@code --bootstrap-servers} names a cluster),
  * the catalogue topics, then every service module found on the class path, each in its own Spring context with
- * its own port and state directory. One line per component once it is ready; Ctrl-C stops everything cleanly.
+ * its own port and state directory, and a web page that shows them at work. One line per component once it is
+ * ready; Ctrl-C stops everything cleanly.
  */
 public final class Launcher implements AutoCloseable {
 
@@ -43,6 +48,8 @@ public final class Launcher implements AutoCloseable {
     private String bootstrapServers;
     /** Bootstrap servers plus the client config file's settings: what every Kafka client here connects with. */
     private Map<String, Object> kafkaClient;
+    private WebView webView;
+    private PlatformSampler sampler;
     private Demo demo;
 
     public Launcher(LauncherOptions options, PrintStream out) {
@@ -83,6 +90,9 @@ public final class Launcher implements AutoCloseable {
         kafkaClient = new LinkedHashMap<>(options.clientConfig().map(ClientConfigFile::read).orElse(Map.of()));
         dataDir = options.dataDir().orElseGet(Launcher::temporaryDirectory);
         temporaryDataDir = options.dataDir().isEmpty();
+        if (options.ui() && options.services()) {
+            webView = WebView.bind(options.uiPort());
+        }
         if (options.bootstrapServers().isPresent()) {
             bootstrapServers = options.bootstrapServers().get();
             out.println("Kafka cluster   " + bootstrapServers + " (external)");
@@ -96,9 +106,18 @@ public final class Launcher implements AutoCloseable {
         if (options.services()) {
             startServices();
         }
+        if (webView != null || options.demo()) {
+            sampler = new PlatformSampler(serviceDefinitions().stream().collect(Collectors.toMap(
+                    AnalyticsServiceDefinition::name, AnalyticsServiceDefinition::defaultPort)), kafkaClient);
+            sampler.start();
+        }
         if (options.demo()) {
-            demo = new Demo(kafkaClient, options.demoRate(), out);
+            demo = new Demo(kafkaClient, options.demoRate(), sampler, out);
             demo.start();
+        }
+        if (webView != null) {
+            webView.start(sampler);
+            out.println("Web view        " + webView.address());
         }
     }
 
@@ -115,6 +134,11 @@ public final class Launcher implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** Where the web view is served, once started. */
+    public Optional<URI> webView() {
+        return Optional.ofNullable(webView).map(WebView::address);
+    }
+
     private void createTopics() {
         try (Admin admin = Admin.create(kafkaClient)) {
             TopicAdmin.createMissing(admin, Topics.ALL, options.partitions(), Optional.empty(), Duration.ofSeconds(30));
@@ -122,11 +146,15 @@ public final class Launcher implements AutoCloseable {
         out.println("Topics          " + Topics.ALL + " (" + options.partitions() + " partitions)");
     }
 
-    private void startServices() {
-        List<AnalyticsServiceDefinition> definitions = ServiceLoader.load(AnalyticsServiceDefinition.class).stream()
+    private static List<AnalyticsServiceDefinition> serviceDefinitions() {
+        return ServiceLoader.load(AnalyticsServiceDefinition.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .sorted(Comparator.comparingInt(AnalyticsServiceDefinition::defaultPort))
                 .toList();
+    }
+
+    private void startServices() {
+        List<AnalyticsServiceDefinition> definitions = serviceDefinitions();
         if (definitions.isEmpty()) {
             out.println("Services        none on the class path yet");
             return;
@@ -177,6 +205,14 @@ public final class Launcher implements AutoCloseable {
         if (demo != null) {
             demo.close();
             demo = null;
+        }
+        if (sampler != null) {
+            sampler.close();
+            sampler = null;
+        }
+        if (webView != null) {
+            webView.close();
+            webView = null;
         }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();

@@ -9,10 +9,12 @@ import java.util.Optional;
  * @param bootstrapServers an existing cluster to use instead of the embedded broker
  * @param dataDir          where broker data and service state live; a temporary directory when absent
  * @param clientConfig     Kafka client properties (security) for the launcher's own clients and every service
+ * @param uiPort           port of the web view; 0 = any free port
+ * @param ui               whether to serve the web view (it needs the services, so never with {@code --broker-only})
  */
 public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<String> bootstrapServers,
                               int partitions, boolean services, boolean demo, int demoRate, boolean help,
-                              Optional<Path> clientConfig) {
+                              Optional<Path> clientConfig, int uiPort, boolean ui) {
 
     public static final String USAGE = """
             Usage: java -jar launcher/target/launcher.jar [options]
@@ -28,6 +30,8 @@ public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<S
               --broker-only            start the broker and topics, no services
               --demo                   also generate live traffic and print a live view
               --rate N                 demo events per second (default 500)
+              --ui-port N              port of the web view, http://localhost:N (default 8080; 0 = any free port)
+              --no-ui                  do not serve the web view (--broker-only never serves it)
               --help                   this text
             """;
 
@@ -41,6 +45,8 @@ public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<S
         int rate = 500;
         boolean help = false;
         Path clientConfig = null;
+        int uiPort = 8080;
+        boolean ui = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -52,12 +58,14 @@ public record LauncherOptions(int brokerPort, Optional<Path> dataDir, Optional<S
                 case "--broker-only" -> services = false;
                 case "--demo" -> demo = true;
                 case "--rate" -> rate = intValue(arg, value(args, ++i, arg), 1, 1_000_000);
+                case "--ui-port" -> uiPort = intValue(arg, value(args, ++i, arg), 0, 65535);
+                case "--no-ui" -> ui = false;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
             }
         }
         return new LauncherOptions(brokerPort, Optional.ofNullable(dataDir), Optional.ofNullable(bootstrap),
-                partitions, services, demo, rate, help, Optional.ofNullable(clientConfig));
+                partitions, services, demo, rate, help, Optional.ofNullable(clientConfig), uiPort, ui);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -7,11 +7,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,11 +32,11 @@ class LauncherJarIT {
             "trend-service", "fraud-service");
 
     @Test
-    void theJarStartsTheBrokerAndEveryServiceAndStopsOnSigterm(@TempDir Path dataDir) throws Exception {
+    void theJarStartsTheBrokerEveryServiceAndTheWebViewAndStopsOnSigterm(@TempDir Path dataDir) throws Exception {
         Path jar = Path.of("target", "launcher.jar");
         assertThat(jar).as("packaged before integration tests").isRegularFile();
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--broker-port", "0", "--data-dir", dataDir.toString())
+                "-jar", jar.toString(), "--broker-port", "0", "--data-dir", dataDir.toString(), "--ui-port", "0")
                 .redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> readLines(process, output), "launcher-output");
@@ -42,6 +47,15 @@ class LauncherJarIT {
                     .until(() -> !process.isAlive() || SERVICES.stream().allMatch(service -> ready(output, service)));
             assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
             assertThat(output).anyMatch(line -> line.startsWith("Kafka broker") && line.contains(" ready "));
+            // The page and its script come out of the jar.
+            URI webView = await().atMost(Duration.ofSeconds(30)).until(() -> output.stream()
+                    .filter(line -> line.startsWith("Web view")).findFirst(), Optional::isPresent)
+                    .map(line -> URI.create(line.substring("Web view".length()).strip())).orElseThrow();
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(http.send(HttpRequest.newBuilder(webView).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .contains("<canvas>");
+            assertThat(http.send(HttpRequest.newBuilder(webView.resolve("view.js")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("new EventSource('samples')");
         } finally {
             process.destroy();
             boolean exited = process.waitFor(1, TimeUnit.MINUTES);

@@ -23,12 +23,13 @@ class LauncherTest {
     void startsABrokerCreatesEveryCatalogueTopicAndSaysWhereItIs(@TempDir Path dataDir) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         LauncherOptions options = LauncherOptions.parse("--broker-port", "0", "--data-dir", dataDir.toString(),
-                "--partitions", "3");
+                "--partitions", "3", "--ui-port", "0");
         try (Launcher launcher = new Launcher(options, new PrintStream(output, true, StandardCharsets.UTF_8))) {
             launcher.start();
 
             String printed = output.toString(StandardCharsets.UTF_8);
-            assertThat(printed).contains("Kafka broker    " + launcher.bootstrapServers() + " ready");
+            assertThat(printed).contains("Kafka broker    " + launcher.bootstrapServers() + " ready")
+                    .contains("Web view        " + launcher.webView().orElseThrow());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     launcher.bootstrapServers()))) {
                 Map<String, TopicDescription> topics = admin.describeTopics(
@@ -79,6 +80,11 @@ class LauncherTest {
                 .hasMessageContaining("--broker-port must be a number");
         assertThatThrownBy(() -> LauncherOptions.parse("--nope")).hasMessageContaining("unknown option --nope");
         assertThatThrownBy(() -> LauncherOptions.parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
+        assertThatThrownBy(() -> LauncherOptions.parse("--ui-port", "70000"))
+                .hasMessageContaining("--ui-port must be a number between 0 and 65535, got '70000'");
         assertThat(LauncherOptions.parse().brokerPort()).isEqualTo(9092);
+        assertThat(LauncherOptions.parse().uiPort()).isEqualTo(8080);
+        assertThat(LauncherOptions.parse().ui()).isTrue();
+        assertThat(LauncherOptions.parse("--no-ui").ui()).isFalse();
     }
 }
