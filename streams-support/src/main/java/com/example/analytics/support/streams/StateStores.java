@@ -17,18 +17,16 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  * beyond the heap and a restarted instance with its state directory reads only what it missed. In memory, state
  * lives on the heap: in the catch-up benchmark user-analytics and fraud spent half the CPU per event (one RocksDB
  * read and write per event cost more than everything else they do), at the price of a heap that grows with the
- * keys held and a full restore from the changelogs on every start (BENCHMARKS.md). Kafka Streams' in-memory store
- * also copies the keys of a range when an iterator opens, so scans (fraud's idle-user sweep, top-N queries) cost
- * time in proportion to the keys they span rather than the entries they read, and its window store is ordered by
- * time first, so reading one key over many windows visits every window: product-analytics, which reads a product's
- * seconds of the trailing hour, ran several times slower in memory. Choose per service.
+ * keys held and a full restore from the changelogs on every start (BENCHMARKS.md). Key-value stores in memory are
+ * {@link SortedInMemoryStore}s, whose scans read only what they visit; the window store is Kafka Streams' own, which
+ * is ordered by time first, so reading one key over many windows visits every window. Choose per service.
  */
 public enum StateStores {
 
     ROCKSDB("rocksdb", Stores::persistentKeyValueStore,
             (name, retention, windowSize) -> Stores.persistentWindowStore(name, retention, windowSize, false)),
 
-    IN_MEMORY("in-memory", Stores::inMemoryKeyValueStore,
+    IN_MEMORY("in-memory", SortedInMemoryStore::supplier,
             (name, retention, windowSize) -> Stores.inMemoryWindowStore(name, retention, windowSize, false));
 
     @FunctionalInterface
