@@ -3,10 +3,6 @@ package com.example.analytics.fraud.streams;
 import com.example.analytics.fraud.rules.FraudRule;
 import com.example.analytics.model.Action;
 import com.example.analytics.model.json.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -95,8 +91,8 @@ public final class UserFraudState {
     }
 
     private byte[] toBytes(Map<String, FraudRule<?>> rules) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        StateBytes.Out out = new StateBytes.Out();
+        try {
             out.writeByte(FORMAT);
             out.writeInt(ruleStates.size());
             for (Map.Entry<String, Object> entry : ruleStates.entrySet()) {
@@ -116,21 +112,20 @@ public final class UserFraudState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
+    /** The rule's bytes behind their length, so a reader without the rule can skip them. */
     @SuppressWarnings("unchecked")
-    private static <S> void writeRuleState(FraudRule<S> rule, Object state, DataOutputStream out) throws IOException {
-        ByteArrayOutputStream ruleBytes = new ByteArrayOutputStream();
-        try (DataOutputStream ruleOut = new DataOutputStream(ruleBytes)) {
-            rule.write((S) state, ruleOut);
-        }
-        out.writeInt(ruleBytes.size());
-        ruleBytes.writeTo(out);
+    private static <S> void writeRuleState(FraudRule<S> rule, Object state, StateBytes.Out out) throws IOException {
+        int length = out.reserveInt();
+        rule.write((S) state, out);
+        out.fillInt(length, out.size() - length - Integer.BYTES);
     }
 
     private static UserFraudState fromBytes(byte[] bytes, Map<String, FraudRule<?>> rules) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        StateBytes.In in = new StateBytes.In(bytes);
+        try {
             byte format = in.readByte();
             if (format != FORMAT) {
                 throw new IllegalStateException("unknown fraud state format " + format);
@@ -139,13 +134,13 @@ public final class UserFraudState {
             int ruleCount = in.readInt();
             for (int i = 0; i < ruleCount; i++) {
                 String name = in.readUTF();
-                byte[] ruleBytes = new byte[in.readInt()];
-                in.readFully(ruleBytes);
+                int length = in.readInt();
                 FraudRule<?> rule = rules.get(name);
                 // A rule that was switched off leaves state behind: it is dropped here, not misread.
                 if (rule != null) {
-                    states.put(name, rule.read(new DataInputStream(new ByteArrayInputStream(ruleBytes))));
+                    states.put(name, rule.read(new StateBytes.In(bytes, in.position(), length)));
                 }
+                in.skipBytes(length);
             }
             Set<String> holding = new HashSet<>();
             int holdingCount = in.readInt();
