@@ -49,11 +49,47 @@ public final class SecondCounts {
         total += n;
     }
 
-    /** Adds every second of {@code other} to this one. */
+    /**
+     * Adds every second of {@code other} to this one, in one merge of the two: partial counts of several sources
+     * cover the same stretch of seconds, and inserting each into the middle would move every newer entry each time.
+     */
     public void addAll(SecondCounts other) {
-        for (int i = 0; i < other.size; i++) {
-            add(other.secondAt(i), other.countAt(i));
+        if (other.size == 0) {
+            return;
         }
+        if (size == 0 || other.secondAt(0) > newestSecond()) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.secondAt(i), other.countAt(i));
+            }
+            return;
+        }
+        int capacity = seconds.length;
+        while (capacity < size + other.size) {
+            capacity *= 2;
+        }
+        long[] mergedSeconds = new long[capacity];
+        int[] mergedCounts = new int[capacity];
+        int mine = 0;
+        int theirs = 0;
+        int merged = 0;
+        while (mine < size || theirs < other.size) {
+            long next = theirs == other.size || (mine < size && secondAt(mine) <= other.secondAt(theirs))
+                    ? secondAt(mine) : other.secondAt(theirs);
+            int count = 0;
+            if (mine < size && secondAt(mine) == next) {
+                count += countAt(mine++);
+            }
+            if (theirs < other.size && other.secondAt(theirs) == next) {
+                count += other.countAt(theirs++);
+            }
+            mergedSeconds[merged] = next;
+            mergedCounts[merged++] = count;
+        }
+        seconds = mergedSeconds;
+        counts = mergedCounts;
+        head = 0;
+        size = merged;
+        total += other.total;
     }
 
     /** Events in seconds {@code from … to}, both inclusive. */
@@ -82,6 +118,42 @@ public final class SecondCounts {
             if (secondAt(i) >= fromSecond) {
                 action.accept(secondAt(i));
             }
+        }
+    }
+
+    /** What {@link #forEachWindowBetween} hands on: a second with events and the events of the window ending there. */
+    @FunctionalInterface
+    public interface WindowConsumer {
+        void accept(long second, long windowEvents);
+    }
+
+    /**
+     * Calls {@code action}, in order, with every second in {@code from … to} that has events and the events of the
+     * {@code windowSeconds}-second window ending at it: one pass over the entries however many seconds it visits, where
+     * {@link #sumOfWindowEndingAt} for each would walk the seconds after it every time.
+     */
+    public void forEachWindowBetween(long fromSecond, long toSecond, int windowSeconds, WindowConsumer action) {
+        int first = 0;
+        while (first < size && secondAt(first) < fromSecond) {
+            first++;
+        }
+        if (first == size || secondAt(first) > toSecond) {
+            return;
+        }
+        long windowEvents = sumOfWindowEndingAt(secondAt(first), windowSeconds);
+        int oldestInWindow = first;
+        while (oldestInWindow > 0 && secondAt(oldestInWindow - 1) > secondAt(first) - windowSeconds) {
+            oldestInWindow--;
+        }
+        for (int i = first; i < size && secondAt(i) <= toSecond; i++) {
+            long second = secondAt(i);
+            if (i > first) {
+                windowEvents += countAt(i);
+                while (secondAt(oldestInWindow) <= second - windowSeconds) {
+                    windowEvents -= countAt(oldestInWindow++);
+                }
+            }
+            action.accept(second, windowEvents);
         }
     }
 

@@ -125,6 +125,25 @@ class SecondCountsTest {
     }
 
     @Test
+    void mergingInterleavedCountsAgreesWithAddingThemOneByOne() {
+        Random random = new Random(5);
+        SecondCounts merged = new SecondCounts();
+        SecondCounts oneByOne = new SecondCounts();
+        for (int round = 0; round < 20; round++) {
+            SecondCounts partial = new SecondCounts();
+            for (int i = 0; i < 200; i++) {
+                partial.add(1_000 + random.nextInt(3000), 1 + random.nextInt(3));
+            }
+            merged.addAll(partial);
+            partial.forEach(oneByOne::add);
+            merged.pruneBefore(1_000 + round * 50);
+            oneByOne.pruneBefore(1_000 + round * 50);
+        }
+        assertThat(merged).isEqualTo(oneByOne);
+        assertThat(merged.total()).isEqualTo(oneByOne.total());
+    }
+
+    @Test
     void addingAllOfAnotherSumsSecondBySecond() {
         SecondCounts counts = new SecondCounts();
         counts.add(10, 1);
@@ -137,5 +156,27 @@ class SecondCountsTest {
 
         assertThat(counts).hasToString("SecondCounts{10=1, 11=2, 12=4}");
         assertThat(counts.total()).isEqualTo(7);
+    }
+
+    @Test
+    void windowsVisitedInOnePassEqualEachWindowSummedOnItsOwn() {
+        Random random = new Random(3);
+        SecondCounts counts = new SecondCounts();
+        for (int i = 0; i < 3000; i++) {
+            counts.add(10_000 + random.nextInt(5000), 1 + random.nextInt(4));
+        }
+        for (int probe = 0; probe < 50; probe++) {
+            long from = 9_000 + random.nextInt(6000);
+            long to = from + random.nextInt(3000);
+            int window = 1 + random.nextInt(600);
+            List<Long> seconds = new ArrayList<>();
+            counts.forEachWindowBetween(from, to, window, (second, windowEvents) -> {
+                seconds.add(second);
+                assertThat(windowEvents).isEqualTo(counts.sumOfWindowEndingAt(second, window));
+            });
+            List<Long> expected = new ArrayList<>();
+            counts.forEachSecondBetween(from, to, expected::add);
+            assertThat(seconds).isEqualTo(expected);
+        }
     }
 }

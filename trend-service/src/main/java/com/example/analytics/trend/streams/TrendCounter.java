@@ -106,10 +106,10 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
         }
         TrendState updated = state;
         long judged = frontier.frontier();
-        partial.forEach((second, count) -> {
-            updated.seconds.add(second, count);
-            updated.minutes.add(Math.floorDiv(second, 60), count);
-        });
+        SecondCounts perMinute = new SecondCounts();
+        partial.forEach((second, count) -> perMinute.add(Math.floorDiv(second, 60), count));
+        state.seconds.addAll(partial);
+        state.minutes.addAll(perMinute);
         // Seconds after the frontier are judged when it reaches them; those before it were judged without these
         // counts. Each window judged again ends at or after its late second, so adding all first changes nothing.
         partial.forEachSecondBetween(Long.MIN_VALUE, judged, second -> {
@@ -138,7 +138,8 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
             boolean wasSpiking = trend.value.spiking;
             long lastSpike = trend.value.lastSpikeSecond;
             // Seconds are evaluated after 'from': NONE + 1 cannot overflow, MIN_VALUE is never a real second.
-            trend.value.seconds.forEachSecondBetween(from + 1, to, second -> evaluate(trend.key, trend.value, second));
+            trend.value.seconds.forEachWindowBetween(from + 1, to, properties.windowSeconds(),
+                    (second, windowEvents) -> evaluate(trend.key, trend.value, second, windowEvents));
             // A spike can begin and end within one advance, so the edge state alone does not say what changed.
             if (trend.value.spiking != wasSpiking || trend.value.lastSpikeSecond != lastSpike) {
                 trends.put(trend.key, trend.value);
@@ -156,10 +157,10 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
         int window = properties.windowSeconds();
         long lastJudged = Math.min(frontier.frontier(), second + window - 1);
         boolean[] reported = {false};
-        state.seconds.forEachSecondBetween(second, lastJudged, candidate -> {
+        state.seconds.forEachWindowBetween(second, lastJudged, window, (candidate, windowEvents) -> {
             boolean sameSpike = state.lastSpikeSecond != TrendState.NO_SPIKE
                     && Math.abs(candidate - state.lastSpikeSecond) < window;
-            if (!reported[0] && !sameSpike && spikeAt(trendKey, state, candidate)) {
+            if (!reported[0] && !sameSpike && spikeAt(trendKey, state, candidate, windowEvents)) {
                 reported[0] = true;
                 // The frontier's next evaluation decides whether the spike is still going on.
                 state.spiking = true;
@@ -167,22 +168,19 @@ final class TrendCounter implements Processor<String, TrendUpdate, String, Actio
         });
     }
 
-    private void evaluate(String trendKey, TrendState state, long second) {
+    private void evaluate(String trendKey, TrendState state, long second, long windowEvents) {
         if (state.spiking) {
-            state.spiking = isAbove(state, second);
+            state.spiking = windowEvents / properties.windowMinutes() > properties.threshold();
         } else {
-            state.spiking = spikeAt(trendKey, state, second);
+            state.spiking = spikeAt(trendKey, state, second, windowEvents);
         }
     }
 
-    private boolean isAbove(TrendState state, long second) {
-        return state.eventsInWindowEndingAt(second, properties.windowSeconds()) / properties.windowMinutes()
-                > properties.threshold();
-    }
-
-    /** Whether the key is above the threshold at {@code second}; if so, reports the spike as beginning there. */
-    private boolean spikeAt(String trendKey, TrendState state, long second) {
-        long windowEvents = state.eventsInWindowEndingAt(second, properties.windowSeconds());
+    /**
+     * Whether the key is above the threshold at {@code second}, with {@code windowEvents} in the window ending there;
+     * if so, reports the spike as beginning there.
+     */
+    private boolean spikeAt(String trendKey, TrendState state, long second, long windowEvents) {
         double perMinute = windowEvents / properties.windowMinutes();
         boolean spiking = perMinute > properties.threshold();
         if (spiking) {
