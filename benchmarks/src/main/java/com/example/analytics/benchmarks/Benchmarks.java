@@ -22,25 +22,31 @@ import java.util.stream.Stream;
  * Benchmarks [--shape dense,sparse] [--events N] [--users U] [--rounds R] [--only name,name]
  *            [--latency-seconds S] [--state-stores rocksdb,in-memory] [--bootstrap-servers host:port]
  * Benchmarks --growth
+ * Benchmarks --launcher [--shape dense,sparse] [--events N] [--launcher-jar launcher/target/launcher.jar]
  * </pre>
  * Each shape runs on a broker of its own against baselines of its own; {@code --events} replaces each shape's own
  * count (2M dense, 1M sparse). {@code --only} keeps the candidates whose name contains one of the given words (the
  * baselines B0, B1 and B2 always run; the four services together are {@code four}). After the four caught up
  * together, latency is measured for {@code --latency-seconds} at each load level (0 skips it). {@code --users} sets
  * the generated user population. {@code --state-stores} measures each service, and the four together, once per
- * kind of state store given (default {@code rocksdb}). Without bootstrap servers it starts a broker in this JVM.
+ * kind of state store given (default: each service with the kind it is deployed with). Without bootstrap servers it starts a broker in this JVM.
  * With them, only the first shape runs, and the input topics must exist and hold nothing else: every candidate
  * reads them from offset 0.
  *
  * <p>{@code --growth} repeats the baselines and the four service processes on a fresh broker for each of 1M, 2M
  * and 4M dense events (100k users), 10k and 1M users (1M events), and 1M sparse events, then prints how the cost
  * per event moved.
+ *
+ * <p>{@code --launcher} measures the system as a user first runs it ({@link LauncherCatchUp}): the launcher jar
+ * started as the README says, a backlog of 1M events (or {@code --events}) of each shape written into it, timed
+ * until every service has committed to the end of its inputs.
  */
 public final class Benchmarks {
 
     /** The command line, with the defaults of a full run. {@code events} 0 means each shape's own count. */
     record Options(long events, int users, int rounds, Predicate<String> chosen, Duration latencyPerLevel,
-                   String bootstrap, boolean growth, List<StateStores> stateStores, List<TrafficShape> shapes) {
+                   String bootstrap, boolean growth, List<StateStores> stateStores, List<TrafficShape> shapes,
+                   boolean launcher, Path launcherJar) {
 
         static Options parse(String... args) {
             long events = 0;
@@ -50,8 +56,10 @@ public final class Benchmarks {
             List<String> only = List.of();
             Duration latency = Duration.ofSeconds(30);
             boolean growth = false;
-            List<StateStores> stateStores = List.of(StateStores.ROCKSDB);
+            List<StateStores> stateStores = List.of();
             List<TrafficShape> shapes = List.of(TrafficShape.values());
+            boolean launcher = false;
+            Path launcherJar = Path.of("launcher", "target", "launcher.jar");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--events" -> events = Long.parseLong(args[++i]);
@@ -64,9 +72,12 @@ public final class Benchmarks {
                     case "--state-stores" -> stateStores = Stream.of(args[++i].split(","))
                             .map(Options::stateStores).toList();
                     case "--shape" -> shapes = Stream.of(args[++i].split(",")).map(Options::shape).toList();
+                    case "--launcher" -> launcher = true;
+                    case "--launcher-jar" -> launcherJar = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + "--events N, --users U, --rounds R, --only name,name, --latency-seconds S, "
-                            + "--bootstrap-servers host:port, --state-stores rocksdb,in-memory, --shape dense,sparse, --growth");
+                            + "--bootstrap-servers host:port, --state-stores rocksdb,in-memory, --shape dense,sparse, --growth, "
+                            + "--launcher, --launcher-jar PATH");
                 }
             }
             if (growth && bootstrap != null) {
@@ -75,7 +86,7 @@ public final class Benchmarks {
             }
             List<String> words = only;
             return new Options(events, users, rounds, name -> words.isEmpty() || words.stream().anyMatch(name::contains),
-                    latency, bootstrap, growth, stateStores, shapes);
+                    latency, bootstrap, growth, stateStores, shapes, launcher, launcherJar);
         }
 
         private static TrafficShape shape(String name) {
@@ -96,6 +107,19 @@ public final class Benchmarks {
         Options options = Options.parse(args);
         if (options.growth()) {
             growth();
+            return;
+        }
+        if (options.launcher()) {
+            LauncherCatchUp catchUp = new LauncherCatchUp(options.launcherJar(), System.out);
+            List<LauncherCatchUp.Result> results = new ArrayList<>();
+            for (TrafficShape shape : options.shapes()) {
+                results.add(catchUp.run(shape, options.events() > 0 ? options.events() : 1_000_000, options.users()));
+            }
+            System.out.printf("%n%-7s %11s %10s %10s %10s %12s%n", "shape", "events", "pre-fill s", "caught up s",
+                    "events/s", "CPU-us/event");
+            results.forEach(result -> System.out.printf("%-7s %,11d %10.1f %10.1f %,10.0f %12.1f%n",
+                    result.shape().optionValue(), result.events(), result.prefillSeconds(), result.seconds(),
+                    result.eventsPerSecond(), result.launcherCpuSeconds() * 1e6 / result.events()));
             return;
         }
         if (options.bootstrap() != null) {

@@ -6,6 +6,7 @@ import com.example.analytics.fraud.streams.FraudTopology;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductProperties;
 import com.example.analytics.product.streams.ProductTopology;
+import com.example.analytics.support.AnalyticsServiceDefinition;
 import com.example.analytics.support.config.AnalyticsStreamsProperties;
 import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
 import com.example.analytics.support.streams.BrokerInputProgress;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -94,8 +96,9 @@ public final class CatchUpBenchmark {
     private record Candidate(String name, String service, Function<Context, Topology> topology,
                              StateStores stores) {
 
+        /** With the stores the service keeps its state in when deployed. */
         Candidate(String name, String service, Function<Context, Topology> topology) {
-            this(name, service, topology, StateStores.ROCKSDB);
+            this(name, service, topology, deployed(service));
         }
 
         Candidate storing(StateStores kind) {
@@ -109,7 +112,12 @@ public final class CatchUpBenchmark {
 
         /** The name, and the store kind when it is not the deployed default. */
         String label() {
-            return name + storesSuffix(stores);
+            return stores == deployed(service) ? name : name + " (" + stores.propertyValue() + ")";
+        }
+
+        private static StateStores deployed(String service) {
+            return AnalyticsServiceDefinition.named(service).map(AnalyticsServiceDefinition::stateStores)
+                    .orElse(StateStores.ROCKSDB);
         }
     }
 
@@ -142,14 +150,11 @@ public final class CatchUpBenchmark {
      */
     public CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel,
                             List<String> serviceJvmOptions) {
-        this(bootstrap, stateRoot, out, latencyPerLevel, serviceJvmOptions, List.of(StateStores.ROCKSDB));
+        this(bootstrap, stateRoot, out, latencyPerLevel, serviceJvmOptions, List.of());
     }
 
     private CatchUpBenchmark(String bootstrap, Path stateRoot, PrintStream out, Duration latencyPerLevel,
                              List<String> serviceJvmOptions, List<StateStores> stateStores) {
-        if (stateStores.isEmpty()) {
-            throw new IllegalArgumentException("at least one kind of state store to measure");
-        }
         this.bootstrap = bootstrap;
         this.stateRoot = stateRoot;
         this.out = out;
@@ -160,7 +165,8 @@ public final class CatchUpBenchmark {
 
     /**
      * Measures every service candidate, and the four together, once per kind of state store in each round, so the
-     * kinds are compared against the same baselines (the service processes run with the deployed default).
+     * kinds are compared against the same baselines (the service processes run with the deployed default); none
+     * given, each service runs with the kind it is deployed with.
      */
     public CatchUpBenchmark withStateStores(List<StateStores> kinds) {
         return new CatchUpBenchmark(bootstrap, stateRoot, out, latencyPerLevel, serviceJvmOptions, kinds);
@@ -189,7 +195,7 @@ public final class CatchUpBenchmark {
                 if (!candidate.isBaseline() && !chosen.test(candidate.name())) {
                     continue;
                 }
-                List<StateStores> kinds = SERVICES.contains(candidate.name()) ? stateStores
+                List<StateStores> kinds = SERVICES.contains(candidate.name()) && !stateStores.isEmpty() ? stateStores
                         : List.of(candidate.stores());
                 for (StateStores kind : kinds) {
                     Result result = streams(candidate.storing(kind), round);
@@ -199,10 +205,13 @@ public final class CatchUpBenchmark {
                 }
             }
             if (chosen.test("four services together")) {
-                for (StateStores kind : stateStores) {
+                // Each service with its deployed kind of store unless kinds were named: then all four with each.
+                List<Optional<StateStores>> kinds = stateStores.isEmpty() ? List.of(Optional.empty())
+                        : stateStores.stream().map(Optional::of).toList();
+                for (Optional<StateStores> kind : kinds) {
                     // Latency load goes into the input topics, so it comes after the last catch-up that reads them.
                     results.add(together(round, records, b1, b0, kind,
-                            round == rounds && kind == stateStores.get(stateStores.size() - 1)));
+                            round == rounds && kind.equals(kinds.get(kinds.size() - 1))));
                 }
             }
             if (round == rounds && chosen.test(ServiceProcesses.CANDIDATE)) {
@@ -281,13 +290,14 @@ public final class CatchUpBenchmark {
      * topics. The system's rate is the input records over the time until the last service has caught up; each
      * service's CPU is per record of the whole input, so the four add up to the per-event budget.
      */
-    private Result together(int round, long records, Result b1, Result b0, StateStores kind, boolean thenLatency) {
+    private Result together(int round, long records, Result b1, Result b0, Optional<StateStores> kind,
+                            boolean thenLatency) {
         List<Running> services = new ArrayList<>();
         BrokerCpu broker = BrokerCpu.start();
         try {
             for (Candidate candidate : candidates()) {
                 if (SERVICES.contains(candidate.name())) {
-                    services.add(start(candidate.storing(kind), round));
+                    services.add(start(kind.map(candidate::storing).orElse(candidate), round));
                 }
             }
             List<CatchUpWatch> watches = services.stream().map(service -> service.watch).toList();
@@ -303,7 +313,8 @@ public final class CatchUpBenchmark {
                         service.seconds(), own.details().get(1)));
             }
             perService.add(brokerDetail(broker, records));
-            Result system = new Result("four services together" + storesSuffix(kind), round, records, seconds,
+            Result system = new Result("four services together" + kind.map(k -> " (" + k.propertyValue() + ")")
+                    .orElse(""), round, records, seconds,
                     cpu / (double) records, CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted),
                     perService);
             print(system, b1, b0);
@@ -506,10 +517,6 @@ public final class CatchUpBenchmark {
             }
         }
         return byKind;
-    }
-
-    private static String storesSuffix(StateStores kind) {
-        return kind == StateStores.ROCKSDB ? "" : " (" + kind.propertyValue() + ")";
     }
 
     private void print(Result result, Result b1, Result b0) {

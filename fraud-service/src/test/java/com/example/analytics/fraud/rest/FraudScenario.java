@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.analytics.fraud.FraudServiceApplication;
+import com.example.analytics.fraud.FraudServiceDefinition;
 import com.example.analytics.fraud.streams.FraudTopology;
 import com.example.analytics.loadgen.GeneratorConfig;
 import com.example.analytics.loadgen.Injection;
@@ -23,8 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,16 +58,16 @@ abstract class FraudScenario {
 
     protected abstract String bootstrapServers();
 
-    /** Where both instances keep their state; the scenario is the same for every kind. */
-    protected StateStores stateStores() {
-        return StateStores.ROCKSDB;
+    /** Where both instances keep their state, when not where the service keeps it by default. */
+    protected Optional<StateStores> stateStores() {
+        return Optional.empty();
     }
 
     @BeforeAll
     void startTwoInstancesAndProduce() {
         bootstrap = bootstrapServers();
-        Map<String, String> settings = Map.of("spring.application.name", "fraud-service",
-                "analytics.streams.state-stores", stateStores().propertyValue());
+        Map<String, String> settings = new HashMap<>(Map.of("spring.application.name", "fraud-service"));
+        stateStores().ifPresent(kind -> settings.put("analytics.streams.state-stores", kind.propertyValue()));
         a = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, settings);
         b = ServiceInstance.start(FraudServiceApplication.class, bootstrap, APP_ID, settings);
         await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()
@@ -103,7 +106,8 @@ abstract class FraudScenario {
     @Test
     void bothInstancesKeepTheirStateWhereTheyWereTold() {
         for (ServiceInstance instance : List.of(a, b)) {
-            assertThat(instance.bean(TopologyEnvironment.class).stateStores()).isEqualTo(stateStores());
+            assertThat(instance.bean(TopologyEnvironment.class).stateStores())
+                    .isEqualTo(stateStores().orElse(new FraudServiceDefinition().stateStores()));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.example.analytics.support.config;
 
+import com.example.analytics.support.AnalyticsServiceDefinition;
 import com.example.analytics.support.streams.StateStores;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,8 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEventBytes        the largest input value accepted; larger ones are bad input (an event is a few
  *                             hundred bytes, and what it carries ends up in state and changelog records)
  * @param replicationFactor    for topics the service creates and for internal topics; -1 = broker default
- * @param stateStores          {@code rocksdb} (default) or {@code in-memory}: where state stores keep their data,
- *                             see {@link StateStores}
+ * @param stateStores          {@code rocksdb} or {@code in-memory}: where state stores keep their data, see
+ *                             {@link StateStores}; unset, each service's own default
+ *                             ({@link com.example.analytics.support.AnalyticsServiceDefinition#stateStores()})
  */
 @Validated
 @ConfigurationProperties("analytics.streams")
@@ -58,7 +60,7 @@ public record AnalyticsStreamsProperties(
         @NotNull @DefaultValue("30s") Duration closeTimeout,
         @NotNull @DefaultValue("2s") Duration queryTimeout,
         @NotNull @DefaultValue("2s") Duration retryAfter,
-        @NotNull @DefaultValue("rocksdb") StateStores stateStores) {
+        StateStores stateStores) {
 
     public enum ProcessingGuarantee {
         EXACTLY_ONCE_V2("exactly_once_v2"),
@@ -73,6 +75,12 @@ public record AnalyticsStreamsProperties(
         public String kafkaValue() {
             return kafkaValue;
         }
+    }
+
+    /** The kind of state store set, else the service's own default, else RocksDB. */
+    public StateStores effectiveStateStores() {
+        return stateStores != null ? stateStores : AnalyticsServiceDefinition.named(serviceName)
+                .map(AnalyticsServiceDefinition::stateStores).orElse(StateStores.ROCKSDB);
     }
 
     public String effectiveApplicationId() {

@@ -87,7 +87,7 @@ public class StreamsSupportAutoConfiguration {
     TopologyEnvironment topologyEnvironment(AnalyticsStreamsProperties props, MicrometerProcessingMetrics metrics,
                                             StreamTime streamTime) {
         return new TopologyEnvironment(props.serviceName(), Clock.systemUTC(), props.grace(), props.maxFutureSkew(),
-                metrics, streamTime, props.maxEventBytes(), props.stateStores());
+                metrics, streamTime, props.maxEventBytes(), props.effectiveStateStores());
     }
 
     @Bean(destroyMethod = "close")

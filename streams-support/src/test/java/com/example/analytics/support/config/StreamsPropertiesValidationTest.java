@@ -34,15 +34,19 @@ class StreamsPropertiesValidationTest {
             assertThat(props.effectiveApplicationId()).isEqualTo("test-service");
             assertThat(props.maxFutureSkew()).hasHours(1);
             assertThat(props.maxEventBytes()).isEqualTo(64 * 1024);
-            assertThat(props.stateStores()).isEqualTo(StateStores.ROCKSDB);
+            assertThat(props.stateStores()).as("unset: each service's own default").isNull();
+            assertThat(props.effectiveStateStores()).as("a service without a definition").isEqualTo(StateStores.ROCKSDB);
         });
     }
 
     @Test
-    void inMemoryStoresAreOneSettingAway() {
+    void eitherStoreKindIsOneSettingAway() {
         runner.withPropertyValues("analytics.streams.state-stores=in-memory").run(context ->
-                assertThat(context.getBean(AnalyticsStreamsProperties.class).stateStores())
+                assertThat(context.getBean(AnalyticsStreamsProperties.class).effectiveStateStores())
                         .isEqualTo(StateStores.IN_MEMORY));
+        runner.withPropertyValues("analytics.streams.state-stores=rocksdb").run(context ->
+                assertThat(context.getBean(AnalyticsStreamsProperties.class).effectiveStateStores())
+                        .isEqualTo(StateStores.ROCKSDB));
     }
 
     @Test

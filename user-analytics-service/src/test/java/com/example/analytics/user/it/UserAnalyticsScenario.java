@@ -17,6 +17,7 @@ import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.ServiceInstance;
 import com.example.analytics.support.test.TopicRecords;
 import com.example.analytics.user.UserAnalyticsApplication;
+import com.example.analytics.user.UserAnalyticsServiceDefinition;
 import com.example.analytics.user.topology.UserAnalyticsTopology;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -59,15 +61,16 @@ abstract class UserAnalyticsScenario {
 
     protected abstract String bootstrapServers();
 
-    /** Where both instances keep their state; the scenario is the same for every kind. */
-    protected StateStores stateStores() {
-        return StateStores.ROCKSDB;
+    /** Where both instances keep their state, when not where the service keeps it by default. */
+    protected Optional<StateStores> stateStores() {
+        return Optional.empty();
     }
 
     @BeforeAll
     void startTwoInstancesAndProduce() {
         bootstrap = bootstrapServers();
-        Map<String, String> settings = Map.of("analytics.streams.state-stores", stateStores().propertyValue());
+        Map<String, String> settings = stateStores().map(kind -> Map.of("analytics.streams.state-stores",
+                kind.propertyValue())).orElse(Map.of());
         a = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, settings);
         b = ServiceInstance.start(UserAnalyticsApplication.class, bootstrap, APP_ID, settings);
         await().atMost(WAIT).until(() -> a.streams().isReady() && b.streams().isReady()
@@ -117,7 +120,8 @@ abstract class UserAnalyticsScenario {
     @Test
     void bothInstancesKeepTheirStateWhereTheyWereTold() {
         for (ServiceInstance instance : List.of(a, b)) {
-            assertThat(instance.bean(TopologyEnvironment.class).stateStores()).isEqualTo(stateStores());
+            assertThat(instance.bean(TopologyEnvironment.class).stateStores())
+                    .isEqualTo(stateStores().orElse(new UserAnalyticsServiceDefinition().stateStores()));
         }
     }
 
