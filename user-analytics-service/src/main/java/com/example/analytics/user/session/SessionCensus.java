@@ -1,7 +1,8 @@
 package com.example.analytics.user.session;
 
-import java.util.Map;
+import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -18,13 +19,19 @@ import java.util.TreeMap;
 public final class SessionCensus {
 
     private final long gapSeconds;
-    private final TreeMap<Long, Long> usersByLastSecond = new TreeMap<>();
+    /**
+     * Users per second of the last gap, as a ring: the count of second {@code s} is at {@code floorMod(s, length)},
+     * valid for the seconds from {@link #floorSecond} on. Stream time moves on at almost every event of a catch-up,
+     * and moving it costs clearing the seconds that left, nothing per second kept.
+     */
+    private final long[] usersBySecond;
     private long users;
     private long streamTimeMillis = Long.MIN_VALUE;
     private long floorSecond = Long.MIN_VALUE;
 
     public SessionCensus(long gapSeconds) {
         this.gapSeconds = gapSeconds;
+        this.usersBySecond = new long[Math.toIntExact(gapSeconds + 1)];
     }
 
     public long gapSeconds() {
@@ -32,7 +39,7 @@ public final class SessionCensus {
     }
 
     public synchronized void clear() {
-        usersByLastSecond.clear();
+        Arrays.fill(usersBySecond, 0);
         users = 0;
         streamTimeMillis = Long.MIN_VALUE;
         floorSecond = Long.MIN_VALUE;
@@ -45,11 +52,11 @@ public final class SessionCensus {
     public synchronized void update(OptionalLong previousEndMillis, long latestEndMillis, long eventTimeMillis) {
         advance(eventTimeMillis);
         if (previousEndMillis.isPresent()) {
-            // Present in the index exactly when its second is not below the floor: everything below was dropped
-            // and nothing below is ever added.
+            // Counted exactly when its second is not below the floor: everything below was dropped and nothing
+            // below is ever added.
             long second = second(previousEndMillis.getAsLong());
             if (second >= floorSecond) {
-                usersByLastSecond.computeIfPresent(second, (s, count) -> count == 1 ? null : count - 1);
+                usersBySecond[slot(second)]--;
             }
         } else {
             users++;
@@ -65,14 +72,13 @@ public final class SessionCensus {
     }
 
     public synchronized CensusSnapshot snapshot() {
-        return new CensusSnapshot(users, streamTimeMillis == Long.MIN_VALUE ? null : streamTimeMillis,
-                new TreeMap<>(usersByLastSecond));
+        return new CensusSnapshot(users, streamTimeMillis == Long.MIN_VALUE ? null : streamTimeMillis, index());
     }
 
     private void add(long endMillis) {
         long second = second(endMillis);
         if (second >= floorSecond) {
-            usersByLastSecond.merge(second, 1L, Long::sum);
+            usersBySecond[slot(second)]++;
         }
     }
 
@@ -83,17 +89,36 @@ public final class SessionCensus {
         streamTimeMillis = eventTimeMillis;
         long floor = second(eventTimeMillis) - gapSeconds;
         if (floor > floorSecond) {
+            if (floorSecond == Long.MIN_VALUE || floor - floorSecond >= usersBySecond.length) {
+                Arrays.fill(usersBySecond, 0);
+            } else {
+                for (long left = floorSecond; left < floor; left++) {
+                    usersBySecond[slot(left)] = 0;
+                }
+            }
             floorSecond = floor;
-            usersByLastSecond.headMap(floor).clear();
         }
+    }
+
+    private int slot(long second) {
+        return (int) Math.floorMod(second, (long) usersBySecond.length);
     }
 
     private static long second(long millis) {
         return Math.floorDiv(millis, 1000L);
     }
 
-    /** For tests: the entries the index holds. */
-    synchronized Map<Long, Long> index() {
-        return Map.copyOf(usersByLastSecond);
+    /** The seconds from the floor on that have users, with their counts. */
+    synchronized SortedMap<Long, Long> index() {
+        TreeMap<Long, Long> index = new TreeMap<>();
+        if (floorSecond != Long.MIN_VALUE) {
+            for (long second = floorSecond; second < floorSecond + usersBySecond.length; second++) {
+                long count = usersBySecond[slot(second)];
+                if (count != 0) {
+                    index.put(second, count);
+                }
+            }
+        }
+        return index;
     }
 }
