@@ -1,6 +1,8 @@
 package com.example.analytics.support.streams;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SortedInMemoryStore implements KeyValueStore<Bytes, byte[]> {
 
     private final String name;
-    private final NavigableMap<Bytes, byte[]> map = new ConcurrentSkipListMap<>();
+    /** Kafka's own order of keys (unsigned bytes), compared with the JDK's vectorised array comparison. */
+    private static final Comparator<Bytes> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(a.get(), b.get());
+
+    private final NavigableMap<Bytes, byte[]> map = new ConcurrentSkipListMap<>(KEY_ORDER);
     private final Position position = Position.emptyPosition();
     private volatile boolean open;
 
@@ -137,9 +142,9 @@ final class SortedInMemoryStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     private NavigableMap<Bytes, byte[]> view(Bytes from, Bytes to) {
-        if (from != null && to != null && from.compareTo(to) > 0) {
+        if (from != null && to != null && KEY_ORDER.compare(from, to) > 0) {
             // As Kafka Streams' own stores answer a range given the wrong way round.
-            return new ConcurrentSkipListMap<>();
+            return new ConcurrentSkipListMap<>(KEY_ORDER);
         }
         if (from == null) {
             return to == null ? map : map.headMap(to, true);
