@@ -152,7 +152,7 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
         product.drainChangedSeconds(second -> {
             // A second that left the heap within one commit is out of every window a view can still fall in.
             if (second >= oldestKept) {
-                viewSeconds.put(productId, product.seconds.sumBetween(second, second), second * 1000);
+                viewSeconds.put(productId, (long) product.seconds.countOf(second), second * 1000);
             }
         });
         refile(productId, product.stats, product.bound);

@@ -92,6 +92,12 @@ public final class SecondCounts {
         total += other.total;
     }
 
+    /** Events in {@code second} alone. */
+    public int countOf(long second) {
+        int index = indexOf(second);
+        return index >= 0 ? countAt(index) : 0;
+    }
+
     /** Events in seconds {@code from … to}, both inclusive. */
     public long sumBetween(long fromSecond, long toSecond) {
         if (size == 0 || toSecond < fromSecond) {
