@@ -1,5 +1,6 @@
 package com.example.analytics.launcher;
 
+import com.example.analytics.cli.Cli;
 import com.example.analytics.launcher.view.PlatformSampler;
 import com.example.analytics.launcher.view.WebView;
 import com.example.analytics.model.kafka.ClientConfigFile;
@@ -57,19 +58,12 @@ public final class Launcher implements AutoCloseable {
         this.out = out;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        LauncherOptions options;
-        try {
-            options = LauncherOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(LauncherOptions.USAGE);
-            return;
-        }
+    public static void main(String[] args) {
+        Cli.run(new LauncherCommand(), args);
+    }
+
+    /** Runs until Ctrl-C (or SIGTERM) and stops everything then; the exit code. */
+    static int runUntilStopped(LauncherOptions options) throws InterruptedException {
         Launcher launcher = new Launcher(options, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -80,9 +74,10 @@ public final class Launcher implements AutoCloseable {
             launcher.start();
         } catch (RuntimeException e) {
             System.err.println("Start-up failed: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
         stopped.await();
+        return 0;
     }
 
     public void start() {

@@ -3,6 +3,7 @@ package com.example.analytics.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.analytics.cli.JarRun;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,6 +67,22 @@ class LauncherJarIT {
             assertThat(exited).as("stops on SIGTERM").isTrue();
         }
         assertThat(Files.exists(dataDir.resolve("broker"))).isTrue();
+    }
+
+    @Test
+    void versionIsTheBuildsOwnAndABadValueIsOneLineWithExitCode2(@TempDir Path dir) {
+        Path jar = Path.of("target", "launcher.jar");
+        String version = JarRun.manifestVersion(jar);
+        assertThat(version).as("Implementation-Version in the manifest").isNotBlank();
+
+        JarRun versionRun = JarRun.of(jar, dir, "--version");
+        assertThat(versionRun.exitCode()).isZero();
+        assertThat(versionRun.out().lines().findFirst()).hasValue("launcher " + version);
+
+        JarRun bad = JarRun.of(jar, dir, "--rate", "0");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("launcher: Invalid value for option '--rate': '0' must be from 1 to 1000000 "
+                + "(see --help)" + System.lineSeparator());
     }
 
     private static boolean ready(List<String> output, String service) {

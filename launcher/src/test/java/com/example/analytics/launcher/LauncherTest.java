@@ -3,19 +3,25 @@ package com.example.analytics.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.analytics.cli.Cli;
+import com.example.analytics.cli.HelpInReadme;
 import com.example.analytics.model.topics.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class LauncherTest {
 
@@ -69,22 +75,50 @@ class LauncherTest {
         } finally {
             launcher.close();
         }
-        assertThatThrownBy(() -> new Launcher(LauncherOptions.parse("--broker-port", "0", "--client-config",
-                dir.resolve("missing.properties").toString()), System.out).start())
-                .hasMessageContaining("missing.properties");
+        assertThatThrownBy(() -> LauncherOptions.parse("--broker-port", "0", "--client-config",
+                dir.resolve("missing.properties").toString()))
+                .hasMessageContaining("--client-config").hasMessageContaining("missing.properties");
     }
 
     @Test
     void badOptionsAreExplained() {
         assertThatThrownBy(() -> LauncherOptions.parse("--broker-port", "x"))
-                .hasMessageContaining("--broker-port must be a number");
-        assertThatThrownBy(() -> LauncherOptions.parse("--nope")).hasMessageContaining("unknown option --nope");
-        assertThatThrownBy(() -> LauncherOptions.parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
+                .hasMessage("Invalid value for option '--broker-port': 'x' is not an int");
         assertThatThrownBy(() -> LauncherOptions.parse("--ui-port", "70000"))
-                .hasMessageContaining("--ui-port must be a number between 0 and 65535, got '70000'");
-        assertThat(LauncherOptions.parse().brokerPort()).isEqualTo(9092);
-        assertThat(LauncherOptions.parse().uiPort()).isEqualTo(8080);
-        assertThat(LauncherOptions.parse().ui()).isTrue();
-        assertThat(LauncherOptions.parse("--no-ui").ui()).isFalse();
+                .hasMessage("Invalid value for option '--ui-port': '70000' must be from 0 to 65535");
+        assertThatThrownBy(() -> LauncherOptions.parse("--nope")).hasMessage("Unknown option: '--nope'");
+        assertThatThrownBy(() -> LauncherOptions.parse("--data-dir"))
+                .hasMessage("Missing required parameter for option '--data-dir' (DIR)");
+    }
+
+    @Test
+    void optionsHaveTheirDefaultsAndTheWebViewCanMoveOrBeTurnedOff() {
+        LauncherOptions defaults = LauncherOptions.parse();
+        assertThat(defaults).isEqualTo(new LauncherOptions(9092, Optional.empty(), Optional.empty(), 6, true, false,
+                500, Optional.empty(), 8080, true));
+
+        LauncherOptions demo = LauncherOptions.parse("--demo", "--rate", "50", "--broker-only", "--ui-port", "0",
+                "--no-ui");
+        assertThat(demo.demo()).isTrue();
+        assertThat(demo.demoRate()).isEqualTo(50);
+        assertThat(demo.services()).isFalse();
+        assertThat(demo.uiPort()).isZero();
+        assertThat(demo.ui()).isFalse();
+    }
+
+    @Test
+    void theReadmeShowsTheHelpAsItIs() {
+        assertThat(HelpInReadme.of("launcher")).isEqualTo(Cli.usage(new LauncherCommand()));
+    }
+
+    @Test
+    void aBadValueOnTheCommandLineIsOneLineAndExitCode2() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Cli.commandLine(new LauncherCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        assertThat(commandLine.execute("--partitions", "0")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("launcher: Invalid value for option '--partitions': '0' must be from 1 "
+                + "to 10000 (see --help)" + System.lineSeparator());
     }
 }

@@ -1,115 +1,107 @@
 package com.example.analytics.loadgen;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /**
- * Writes event JSON exactly as DESIGN.md shows it, by hand: the generator must outrun the services it feeds, and a
- * general-purpose mapper would be its most expensive step. Also writes the malformed variants bad records need.
+ * Writes event values with Jackson's streaming generator, fields in a fixed order (id, {@code event_type},
+ * {@code timestamp}, {@code data}, {@code event_id}), and the malformed variants bad records need.
+ *
+ * <p>The generator must outrun the services it feeds, so one Jackson generator lives as long as this writer: each
+ * event is one root-level value written into a reused buffer, then cut off. A generator per event would allocate
+ * twice as much per record. Not thread-safe: one per simulation.
  */
 final class EventJson {
 
-    private EventJson() {
-    }
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            // Root-level values follow each other without the default space, so each event's bytes stand alone.
+            .rootValueSeparator((String) null)
+            // Escapes of control characters with lower-case hex digits, as the generator has always written them:
+            // the same seed keeps giving the same bytes.
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
 
-    /** Builds an event value; null fields are left out, so the same code writes records missing a field. */
-    static String event(String idField, Object id, String eventType, Object timestamp, Map<String, Object> data,
-                        String eventId) {
-        StringBuilder json = new StringBuilder(160).append('{');
-        boolean first = true;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    private final JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), buffer);
+
+    /**
+     * Builds an event value; null fields are left out, so the same code writes records missing a field.
+     *
+     * @param timestamp a {@link NumberText} for a well-formed time; a string, a whole number or a {@code NaN} token
+     *                  for the bad variants
+     * @param data      strings, numbers, booleans and nested maps
+     */
+    byte[] event(String idField, Object id, String eventType, Object timestamp, Map<String, Object> data,
+                 String eventId) {
+        json.writeStartObject();
         if (id != null) {
-            first = field(json, first, idField, id);
+            json.writeName(idField);
+            value(id);
         }
         if (eventType != null) {
-            first = field(json, first, "event_type", eventType);
+            json.writeStringProperty("event_type", eventType);
         }
         if (timestamp != null) {
-            first = field(json, first, "timestamp", timestamp);
+            json.writeName("timestamp");
+            value(timestamp);
         }
         if (data != null) {
-            first = field(json, first, "data", data);
+            json.writeName("data");
+            value(data);
         }
         if (eventId != null) {
-            field(json, first, "event_id", eventId);
+            json.writeStringProperty("event_id", eventId);
         }
-        return json.append('}').toString();
-    }
-
-    static byte[] bytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
+        json.writeEndObject();
+        json.flush();
+        byte[] event = buffer.toByteArray();
+        buffer.reset();
+        return event;
     }
 
     /** Epoch seconds with millisecond precision, in plain notation: {@code 1732450000.250}. */
-    static Seconds seconds(long epochMillis) {
-        return new Seconds(epochMillis);
+    static NumberText seconds(long epochMillis) {
+        long seconds = Math.floorDiv(epochMillis, 1000);
+        long millis = Math.floorMod(epochMillis, 1000);
+        return new NumberText(seconds + "." + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis);
     }
 
-    /** A timestamp written as a JSON number of seconds. */
-    record Seconds(long epochMillis) {
-        @Override
-        public String toString() {
-            long seconds = Math.floorDiv(epochMillis, 1000);
-            long millis = Math.floorMod(epochMillis, 1000);
-            return seconds + "." + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis;
-        }
-    }
-
-    /** A token written as it is, for values JSON does not have (NaN). */
-    record Raw(String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    private static boolean field(StringBuilder json, boolean first, String name, Object value) {
-        if (!first) {
-            json.append(',');
-        }
-        string(json, name);
-        json.append(':');
-        value(json, value);
-        return false;
+    /**
+     * A number token written exactly as given: a fixed count of decimals that {@link Double#toString} would not keep,
+     * or a {@code NaN}, which JSON does not have and a bad record needs.
+     */
+    record NumberText(String text) {
     }
 
     @SuppressWarnings("unchecked")
-    private static void value(StringBuilder json, Object value) {
+    private void value(Object value) {
         if (value == null) {
-            json.append("null");
+            json.writeNull();
         } else if (value instanceof String text) {
-            string(json, text);
+            json.writeString(text);
+        } else if (value instanceof NumberText number) {
+            json.writeNumber(number.text());
+        } else if (value instanceof Double number) {
+            json.writeNumber(number.doubleValue());
+        } else if (value instanceof Integer number) {
+            json.writeNumber(number.intValue());
+        } else if (value instanceof Long number) {
+            json.writeNumber(number.longValue());
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
         } else if (value instanceof Map<?, ?> map) {
-            json.append('{');
-            boolean first = true;
+            json.writeStartObject();
             for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-                first = field(json, first, entry.getKey(), entry.getValue());
+                json.writeName(entry.getKey());
+                value(entry.getValue());
             }
-            json.append('}');
+            json.writeEndObject();
         } else {
-            // Numbers, booleans, Seconds and Raw tokens print themselves.
-            json.append(value);
+            throw new IllegalArgumentException("no JSON form for " + value + " (" + value.getClass().getName() + ")");
         }
-    }
-
-    private static void string(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }

@@ -52,6 +52,7 @@ final class Simulation implements Iterator<GeneratedRecord> {
     private final boolean outOfOrder;
     private final boolean late;
     private final String eventIdPrefix;
+    private final EventJson json = new EventJson();
 
     private long nextArrival;
     private long nextScenarioAt;
@@ -302,37 +303,37 @@ final class Simulation implements Iterator<GeneratedRecord> {
                                  GeneratedRecord.Timing timing, Scenario scenario) {
         boolean users = topic.equals(Topics.USER_EVENTS.name());
         String eventId = eventIdPrefix + Long.toHexString(sequence++);
-        String json = EventJson.event(users ? "user_id" : "product_id", id, type, EventJson.seconds(eventTime),
-                data, eventId);
+        byte[] value = json.event(users ? "user_id" : "product_id", id, type, EventJson.seconds(eventTime), data,
+                eventId);
         double seconds = eventTime / 1000.0;
         Map<String, Object> frozen = java.util.Collections.unmodifiableMap(data);
         Event event = users ? new UserEvent(id, type, seconds, frozen, eventId)
                 : new ProductEvent(id, type, seconds, frozen, eventId);
-        return new GeneratedRecord(topic, id.getBytes(StandardCharsets.UTF_8), EventJson.bytes(json), eventTime, event,
-                null, timing, scenario, id);
+        return new GeneratedRecord(topic, id.getBytes(StandardCharsets.UTF_8), value, eventTime, event, null,
+                timing, scenario, id);
     }
 
     private GeneratedRecord bad(String topic, String id, String type, long time, Map<String, Object> data,
                                 BadKind kind) {
         String idField = topic.equals(Topics.USER_EVENTS.name()) ? "user_id" : "product_id";
-        Object seconds = EventJson.seconds(time);
+        EventJson.NumberText seconds = EventJson.seconds(time);
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
-        String value = switch (kind) {
-            case NOT_JSON -> "not json: " + type + " " + id;
+        byte[] value = switch (kind) {
+            case NOT_JSON -> ("not json: " + type + " " + id).getBytes(StandardCharsets.UTF_8);
             case TRUNCATED_JSON -> {
-                String json = EventJson.event(idField, id, type, seconds, data, null);
-                yield json.substring(0, json.length() / 2);
+                byte[] whole = json.event(idField, id, type, seconds, data, null);
+                yield Arrays.copyOf(whole, whole.length / 2);
             }
-            case EMPTY_VALUE -> "";
-            case MISSING_ID -> EventJson.event(idField, null, type, seconds, data, null);
-            case MISSING_EVENT_TYPE -> EventJson.event(idField, id, null, seconds, data, null);
-            case MISSING_TIMESTAMP -> EventJson.event(idField, id, type, null, data, null);
-            case STRING_TIMESTAMP -> EventJson.event(idField, id, type, seconds.toString(), data, null);
-            case NAN_TIMESTAMP -> EventJson.event(idField, id, type, new EventJson.Raw("NaN"), data, null);
-            case NEGATIVE_TIMESTAMP -> EventJson.event(idField, id, type, -time / 1000, data, null);
-            case FAR_FUTURE_TIMESTAMP -> EventJson.event(idField, id, type, FAR_FUTURE_SECONDS, data, null);
-            case NUMERIC_ID -> EventJson.event(idField, 12_345, type, seconds, data, null);
-            case KEY_MISMATCH, NULL_KEY, KEY_NOT_UTF8 -> EventJson.event(idField, id, type, seconds, data, null);
+            case EMPTY_VALUE -> new byte[0];
+            case MISSING_ID -> json.event(idField, null, type, seconds, data, null);
+            case MISSING_EVENT_TYPE -> json.event(idField, id, null, seconds, data, null);
+            case MISSING_TIMESTAMP -> json.event(idField, id, type, null, data, null);
+            case STRING_TIMESTAMP -> json.event(idField, id, type, seconds.text(), data, null);
+            case NAN_TIMESTAMP -> json.event(idField, id, type, new EventJson.NumberText("NaN"), data, null);
+            case NEGATIVE_TIMESTAMP -> json.event(idField, id, type, -time / 1000, data, null);
+            case FAR_FUTURE_TIMESTAMP -> json.event(idField, id, type, FAR_FUTURE_SECONDS, data, null);
+            case NUMERIC_ID -> json.event(idField, 12_345, type, seconds, data, null);
+            case KEY_MISMATCH, NULL_KEY, KEY_NOT_UTF8 -> json.event(idField, id, type, seconds, data, null);
         };
         if (kind == BadKind.KEY_MISMATCH) {
             key = (id + "_other").getBytes(StandardCharsets.UTF_8);
@@ -345,8 +346,7 @@ final class Simulation implements Iterator<GeneratedRecord> {
             key[1] = (byte) 0xFE;
             System.arraycopy(utf8, 0, key, 2, utf8.length);
         }
-        return new GeneratedRecord(topic, key, EventJson.bytes(value), time, null, kind,
-                GeneratedRecord.Timing.IN_ORDER, null, id);
+        return new GeneratedRecord(topic, key, value, time, null, kind, GeneratedRecord.Timing.IN_ORDER, null, id);
     }
 
     // ---------------------------------------------------------------- scenarios
