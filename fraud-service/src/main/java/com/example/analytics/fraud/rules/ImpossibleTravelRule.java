@@ -45,15 +45,26 @@ public final class ImpossibleTravelRule implements FraudRule<Map<String, Long>> 
     public Optional<Map<String, Object>> apply(Map<String, Long> lastSeen, String userId, UserEvent event,
                                                long eventTimeMillis) {
         event.dataText("location").ifPresent(location -> lastSeen.merge(location, eventTimeMillis, Math::max));
-        List<String> recent = within(lastSeen, eventTimeMillis);
-        if (recent.size() <= threshold) {
+        // Almost every event is below the threshold: count before listing and sorting the names.
+        if (lastSeen.size() <= threshold || countWithin(lastSeen, eventTimeMillis) <= threshold) {
             return Optional.empty();
         }
+        List<String> recent = within(lastSeen, eventTimeMillis);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user_id", userId);
         data.put("unique_locations", recent.size());
         data.put("locations", recent);
         return Optional.of(data);
+    }
+
+    private long countWithin(Map<String, Long> lastSeen, long timeMillis) {
+        long count = 0;
+        for (long seen : lastSeen.values()) {
+            if (seen > timeMillis - windowMillis) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Locations last seen in (t−window, t]; one seen again after t counts too, it was there in the window's end. */
