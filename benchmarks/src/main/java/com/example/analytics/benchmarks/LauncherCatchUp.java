@@ -95,9 +95,16 @@ final class LauncherCatchUp {
     }
 
     private Process start() {
-        // As the README starts it, on ports of its own so it cannot clash with anything already running here.
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                launcherJar.toString(), "--broker-port", Integer.toString(FreePorts.find()), "--ui-port", "0");
+        // As the README starts it, on ports of its own so it cannot clash with anything already running here. JVM
+        // options can be added for a profile (-Dbenchmarks.launcher-jvm-options="-agentpath:...").
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        String jvmOptions = System.getProperty("benchmarks.launcher-jvm-options", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", launcherJar.toString(), "--broker-port", Integer.toString(FreePorts.find()),
+                "--ui-port", "0"));
         out.println("starting " + String.join(" ", command));
         try {
             return new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,5 +1,7 @@
 package com.example.analytics.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
 import com.example.analytics.fraud.FraudServiceApplication;
 import com.example.analytics.model.topics.Topics;
@@ -106,8 +108,11 @@ final class ServiceProcesses {
         final Path log;
         final Process process;
         final CatchUpWatch watch;
+        final long startNanos = System.nanoTime();
         long firstCommitCpuNanos;
         long caughtUpCpuNanos;
+        long readyNanos;
+        long restartLogOffset;
 
         Running(Service service, String applicationId, int port, Path stateDir, Path log, Process process,
                 CatchUpWatch watch) {
@@ -175,16 +180,57 @@ final class ServiceProcesses {
             // their producers. Each process's whole CPU after start-up (JIT and GC included) is in its details.
             double cpuPerRecord = usages.stream()
                     .mapToDouble(usage -> usage.workMicrosPerRecord() * usage.records()).sum() / records;
+            List<String> details = new ArrayList<>(usages.stream().map(usage -> usage.describe(records)).toList());
+            stop(services);
+            details.addAll(restarts(admin, services, ends));
             return new Result(CANDIDATE, round, records, CatchUpWatch.seconds(watches), cpuPerRecord,
-                    CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted),
-                    usages.stream().map(usage -> usage.describe(records)).toList());
+                    CatchUpWatch.steadyRate(watches, records, progressWhenAllStarted), details);
         } finally {
             stop(services);
         }
     }
 
+    /**
+     * Each service started again on the state it left, as a pod restarted by an orchestrator: how long until it is
+     * ready again, and how much of that was restoring stores from their changelogs. A store in memory is restored
+     * whole at every start; a RocksDB store only replays what its checkpoint does not cover.
+     */
+    private List<String> restarts(Admin admin, List<Running> stopped, Map<TopicPartition, Long> ends) {
+        List<Running> restarted = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        try {
+            for (Running before : stopped) {
+                long logBytes = before.log.toFile().length();
+                restarted.add(start(admin, before.service, before.applicationId, ends));
+                restarted.get(restarted.size() - 1).restartLogOffset = logBytes;
+            }
+            for (Running service : restarted) {
+                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    if (!service.process.isAlive()) {
+                        throw new IllegalStateException(service.service.label + " exited on restart; see "
+                                + service.log);
+                    }
+                    return Http.get(service.baseUrl() + "/actuator/health/readiness").status() == 200;
+                });
+                service.readyNanos = System.nanoTime();
+            }
+            for (Running service : restarted) {
+                lines.add(String.format("%s restarted on its state: ready after %.1f s, %s", service.service.label,
+                        (service.readyNanos - service.startNanos) / 1e9, Restores.of(service.log,
+                                service.restartLogOffset)));
+            }
+            return lines;
+        } finally {
+            stop(restarted);
+        }
+    }
+
     private Running start(Admin admin, Service service, int round, Map<TopicPartition, Long> allEnds) {
-        String applicationId = "bench-process-" + service.label + "-" + round + "-" + System.nanoTime();
+        return start(admin, service, "bench-process-" + service.label + "-" + round + "-" + System.nanoTime(),
+                allEnds);
+    }
+
+    private Running start(Admin admin, Service service, String applicationId, Map<TopicPartition, Long> allEnds) {
         int port = FreePorts.find();
         Path stateDir = runDir.resolve(applicationId);
         Path log = runDir.resolve(applicationId + ".log");
