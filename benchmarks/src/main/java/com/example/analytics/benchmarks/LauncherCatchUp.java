@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,10 +49,6 @@ final class LauncherCatchUp {
     private final PrintStream out;
 
     LauncherCatchUp(Path launcherJar, PrintStream out) {
-        if (!Files.isRegularFile(launcherJar)) {
-            throw new IllegalArgumentException(launcherJar + " is not there: build it first with "
-                    + "./mvnw -q -DskipTests package, or name it with --launcher-jar");
-        }
         this.launcherJar = launcherJar;
         this.out = out;
     }
