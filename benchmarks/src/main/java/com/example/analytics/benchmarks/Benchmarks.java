@@ -3,8 +3,6 @@ package com.example.analytics.benchmarks;
 import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
 import com.example.analytics.cli.Cli;
 import com.example.analytics.loadgen.InjectionReport;
-import com.example.analytics.loadgen.LoadGenerator;
-import com.example.analytics.loadgen.sink.KafkaSink;
 import com.example.analytics.support.streams.StateStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,14 +132,10 @@ public final class Benchmarks {
 
     /** Generated traffic of the given shape: every scenario, 1% bad records. */
     static InjectionReport prefill(String bootstrap, TrafficShape shape, long events, int users) {
-        LoadGenerator generator = new LoadGenerator(shape.generator(events, users));
         long start = System.nanoTime();
-        try (KafkaSink sink = KafkaSink.to(bootstrap)) {
-            generator.stream().forEach(sink::send);
-            sink.flush();
-        }
+        InjectionReport report = Prefill.write(bootstrap, shape.generator(events, users));
         System.out.printf("pre-filled %,d records in %.1f s: %s%n", events, (System.nanoTime() - start) / 1e9,
-                generator.report().recordsByTopic());
-        return generator.report();
+                report.recordsByTopic());
+        return report;
     }
 }

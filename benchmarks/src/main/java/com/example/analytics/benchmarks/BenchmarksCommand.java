@@ -24,7 +24,8 @@ import picocli.CommandLine.TypeConversionException;
         customSynopsis = "java -cp CLASSPATH com.example.analytics.benchmarks.Benchmarks [OPTIONS]",
         description = "Pre-fills the input topics with generated traffic of each shape (all scenarios, 1%% bad "
                 + "records), then has every candidate catch up on it from offset 0: baselines B0 to B2, each service "
-                + "alone, the four together, the four as processes.")
+                + "alone, the four together, the four as processes. Progress on standard error, results on standard "
+                + "output.")
 final class BenchmarksCommand implements Callable<Integer> {
 
     @Spec
