@@ -6,10 +6,10 @@ import com.example.analytics.support.streams.StateStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -133,30 +133,42 @@ final class BenchmarksCommand implements Callable<Integer> {
     }
 
     /** A {@code --shape} name; also the names {@code --help} lists. */
-    static final class ShapeName implements ITypeConverter<TrafficShape>, Iterable<String> {
-        @Override
-        public TrafficShape convert(String name) {
-            return TrafficShape.of(name.trim()).orElseThrow(() -> new TypeConversionException(
-                    "unknown shape '" + name.trim() + "' (" + String.join(" or ", this) + ")"));
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(TrafficShape.values()).map(TrafficShape::optionValue).iterator();
+    static final class ShapeName extends ByName<TrafficShape> {
+        ShapeName() {
+            super("shape", TrafficShape.values(), TrafficShape::optionValue);
         }
     }
 
     /** A {@code --state-stores} kind, spelled as the services' property spells it. */
-    static final class StoreKind implements ITypeConverter<StateStores>, Iterable<String> {
+    static final class StoreKind extends ByName<StateStores> {
+        StoreKind() {
+            super("kind of state store", StateStores.values(), StateStores::propertyValue);
+        }
+    }
+
+    /** One of a fixed set of values by its name; an unknown name is refused with the names there are. */
+    private abstract static class ByName<T> implements ITypeConverter<T>, Iterable<String> {
+        private final String what;
+        private final List<T> values;
+        private final Function<T, String> name;
+
+        ByName(String what, T[] values, Function<T, String> name) {
+            this.what = what;
+            this.values = List.of(values);
+            this.name = name;
+        }
+
         @Override
-        public StateStores convert(String kind) {
-            return StateStores.ofPropertyValue(kind.trim()).orElseThrow(() -> new TypeConversionException(
-                    "unknown kind of state store '" + kind.trim() + "' (" + String.join(" or ", this) + ")"));
+        public T convert(String text) {
+            String wanted = text.trim();
+            return values.stream().filter(value -> name.apply(value).equals(wanted)).findFirst()
+                    .orElseThrow(() -> new TypeConversionException(
+                            "unknown " + what + " '" + wanted + "' (" + String.join(" or ", this) + ")"));
         }
 
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(StateStores.values()).map(StateStores::propertyValue).iterator();
+            return values.stream().map(name).iterator();
         }
     }
 }
