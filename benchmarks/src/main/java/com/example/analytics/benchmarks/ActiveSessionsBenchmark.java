@@ -2,6 +2,7 @@ package com.example.analytics.benchmarks;
 
 import static org.awaitility.Awaitility.await;
 
+import com.example.analytics.cli.Cli;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.support.test.Http;
 import com.example.analytics.support.test.ServiceInstance;
@@ -9,25 +10,47 @@ import com.example.analytics.user.UserAnalyticsApplication;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How fast {@code GET /api/sessions/active} answers with many users in the store (issue 5: under 50 ms with 100k).
  * A real broker in this JVM, one service instance, {@code users} users with a few events each, then the endpoint
- * timed end to end over HTTP (router, census reads of all six partitions, merge, JSON).
- * Arguments: {@code [users] [calls]}; how to run: README, "Benchmarks".
+ * timed end to end over HTTP (router, census reads of all six partitions, merge, JSON). How to run: README,
+ * "Benchmarks".
  */
-public final class ActiveSessionsBenchmark {
+@Command(name = "ActiveSessionsBenchmark",
+        customSynopsis = "java -cp CLASSPATH com.example.analytics.benchmarks.ActiveSessionsBenchmark [OPTIONS]",
+        description = "How fast GET /api/sessions/active answers with many users in the store, over HTTP on one "
+                + "instance.")
+public final class ActiveSessionsBenchmark implements Callable<Integer> {
 
-    private ActiveSessionsBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "100000", order = 1,
+            description = "users in the store, three events each (default ${DEFAULT-VALUE})")
+    private int users;
+
+    @Option(names = "--calls", paramLabel = "N", defaultValue = "2000", order = 2,
+            description = "timed calls after a warm-up of 200 (default ${DEFAULT-VALUE})")
+    private int calls;
 
     public static void main(String[] args) {
-        int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        Cli.run(new ActiveSessionsBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() {
+        Cli.require(spec, users >= 1, "--users", "must be 1 or more");
+        Cli.require(spec, calls >= 1, "--calls", "must be 1 or more");
         try (BenchmarkBroker broker = BenchmarkBroker.start();
              ServiceInstance service = ServiceInstance.start(UserAnalyticsApplication.class,
                      broker.bootstrapServers(), "active-sessions-bench", Map.of())) {
@@ -43,6 +66,7 @@ public final class ActiveSessionsBenchmark {
                     (System.nanoTime() - produced) / 1e9);
             Latencies.measure(url, "GET /api/sessions/active", 200, calls);
         }
+        return 0;
     }
 
     /** Three page views per user, a second apart, users spread over 40 minutes so some sessions are inactive. */

@@ -1,9 +1,8 @@
 package com.example.analytics.benchmarks;
 
 import com.example.analytics.benchmarks.CatchUpBenchmark.Result;
+import com.example.analytics.cli.Cli;
 import com.example.analytics.loadgen.InjectionReport;
-import com.example.analytics.loadgen.LoadGenerator;
-import com.example.analytics.loadgen.sink.KafkaSink;
 import com.example.analytics.support.streams.StateStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,26 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
- * The benchmark command: pre-fills the input topics with generated traffic of each shape (all scenarios, 1% bad
- * records; {@link TrafficShape}), then has every candidate catch up on them ({@link CatchUpBenchmark}).
+ * The benchmark command ({@link BenchmarksCommand}; {@code --help} lists the options): pre-fills the input topics
+ * with generated traffic of each shape (all scenarios, 1% bad records; {@link TrafficShape}), then has every
+ * candidate catch up on them ({@link CatchUpBenchmark}).
  *
- * <pre>
- * Benchmarks [--shape dense,sparse] [--events N] [--users U] [--rounds R] [--only name,name]
- *            [--latency-seconds S] [--state-stores rocksdb,in-memory] [--bootstrap-servers host:port]
- * Benchmarks --growth
- * Benchmarks --launcher [--shape dense,sparse] [--events N] [--launcher-jar launcher/target/launcher.jar]
- * </pre>
- * Each shape runs on a broker of its own against baselines of its own; {@code --events} replaces each shape's own
- * count (2M dense, 1M sparse). {@code --only} keeps the candidates whose name contains one of the given words (the
- * baselines B0, B1 and B2 always run; the four services together are {@code four}). After the four caught up
- * together, latency is measured for {@code --latency-seconds} at each load level (0 skips it). {@code --users} sets
- * the generated user population. {@code --state-stores} measures each service, and the four together, once per
- * kind of state store given (default: each service with the kind it is deployed with). Without bootstrap servers it starts a broker in this JVM.
- * With them, only the first shape runs, and the input topics must exist and hold nothing else: every candidate
- * reads them from offset 0.
+ * <p>Each shape runs on a broker of its own against baselines of its own. With bootstrap servers only the first
+ * shape runs, and the input topics must exist and hold nothing else: every candidate reads them from offset 0.
  *
  * <p>{@code --growth} repeats the baselines and the four service processes on a fresh broker for each of 1M, 2M
  * and 4M dense events (100k users), 10k and 1M users (1M events), and 1M sparse events, then prints how the cost
@@ -43,68 +30,30 @@ import java.util.stream.Stream;
  */
 public final class Benchmarks {
 
-    /** The command line, with the defaults of a full run. {@code events} 0 means each shape's own count. */
+    /**
+     * What a run measures. {@code events} 0 means each shape's own count; {@code chosen} takes a candidate's name;
+     * no {@code stateStores} means each service with the kind it is deployed with.
+     */
     record Options(long events, int users, int rounds, Predicate<String> chosen, Duration latencyPerLevel,
                    String bootstrap, boolean growth, List<StateStores> stateStores, List<TrafficShape> shapes,
                    boolean launcher, Path launcherJar) {
 
+        /** The options {@code args} give, without running anything; a bad one throws what picocli reports. */
         static Options parse(String... args) {
-            long events = 0;
-            int users = 100_000;
-            int rounds = 2;
-            String bootstrap = null;
-            List<String> only = List.of();
-            Duration latency = Duration.ofSeconds(30);
-            boolean growth = false;
-            List<StateStores> stateStores = List.of();
-            List<TrafficShape> shapes = List.of(TrafficShape.values());
-            boolean launcher = false;
-            Path launcherJar = Path.of("launcher", "target", "launcher.jar");
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--events" -> events = Long.parseLong(args[++i]);
-                    case "--users" -> users = Integer.parseInt(args[++i]);
-                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                    case "--bootstrap-servers" -> bootstrap = args[++i];
-                    case "--only" -> only = List.of(args[++i].split(","));
-                    case "--latency-seconds" -> latency = Duration.ofSeconds(Long.parseLong(args[++i]));
-                    case "--growth" -> growth = true;
-                    case "--state-stores" -> stateStores = Stream.of(args[++i].split(","))
-                            .map(Options::stateStores).toList();
-                    case "--shape" -> shapes = Stream.of(args[++i].split(",")).map(Options::shape).toList();
-                    case "--launcher" -> launcher = true;
-                    case "--launcher-jar" -> launcherJar = Path.of(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
-                            + "--events N, --users U, --rounds R, --only name,name, --latency-seconds S, "
-                            + "--bootstrap-servers host:port, --state-stores rocksdb,in-memory, --shape dense,sparse, --growth, "
-                            + "--launcher, --launcher-jar PATH");
-                }
-            }
-            if (growth && bootstrap != null) {
-                throw new IllegalArgumentException("--growth starts a fresh broker for every size; "
-                        + "it cannot run on --bootstrap-servers");
-            }
-            List<String> words = only;
-            return new Options(events, users, rounds, name -> words.isEmpty() || words.stream().anyMatch(name::contains),
-                    latency, bootstrap, growth, stateStores, shapes, launcher, launcherJar);
-        }
-
-        private static TrafficShape shape(String name) {
-            return TrafficShape.of(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "--shape takes dense, sparse or both, comma-separated; not " + name));
-        }
-
-        private static StateStores stateStores(String kind) {
-            return StateStores.ofPropertyValue(kind.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "--state-stores takes rocksdb, in-memory or both, comma-separated; not " + kind));
+            BenchmarksCommand command = new BenchmarksCommand();
+            Cli.commandLine(command).parseArgs(args);
+            return command.options();
         }
     }
 
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Options options = Options.parse(args);
+    public static void main(String[] args) {
+        Cli.run(new BenchmarksCommand(), args);
+    }
+
+    static void run(Options options) throws IOException {
         if (options.growth()) {
             growth();
             return;
@@ -183,14 +132,10 @@ public final class Benchmarks {
 
     /** Generated traffic of the given shape: every scenario, 1% bad records. */
     static InjectionReport prefill(String bootstrap, TrafficShape shape, long events, int users) {
-        LoadGenerator generator = new LoadGenerator(shape.generator(events, users));
         long start = System.nanoTime();
-        try (KafkaSink sink = KafkaSink.to(bootstrap)) {
-            generator.stream().forEach(sink::send);
-            sink.flush();
-        }
+        InjectionReport report = Prefill.write(bootstrap, shape.generator(events, users));
         System.out.printf("pre-filled %,d records in %.1f s: %s%n", events, (System.nanoTime() - start) / 1e9,
-                generator.report().recordsByTopic());
-        return generator.report();
+                report.recordsByTopic());
+        return report;
     }
 }

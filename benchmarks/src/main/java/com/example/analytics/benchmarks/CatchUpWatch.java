@@ -2,6 +2,7 @@ package com.example.analytics.benchmarks;
 
 import static org.awaitility.Awaitility.await;
 
+import com.example.analytics.cli.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,21 +91,27 @@ final class CatchUpWatch {
     /**
      * Polls all {@code watches} in one loop until every one has caught up, so each one's first commit and end are
      * seen when they happen rather than after the one before it caught up; {@code afterEachPoll} runs after each
-     * round. Returns how far the slowest had got when all had first committed.
+     * round. Shows on standard error how many of the records they must commit they have committed. Returns how far
+     * the slowest had got when all had first committed.
      */
     static double awaitAll(List<CatchUpWatch> watches, Duration pollInterval, Runnable afterEachPoll) {
         double[] progressWhenAllStarted = {-1};
-        await().atMost(Duration.ofMinutes(30)).pollInterval(pollInterval).until(() -> {
-            boolean all = true;
-            for (CatchUpWatch watch : watches) {
-                all &= watch.poll();
-            }
-            afterEachPoll.run();
-            if (progressWhenAllStarted[0] < 0 && watches.stream().allMatch(CatchUpWatch::started)) {
-                progressWhenAllStarted[0] = watches.stream().mapToDouble(CatchUpWatch::progress).min().orElseThrow();
-            }
-            return all;
-        });
+        long toCommit = watches.stream().mapToLong(CatchUpWatch::records).sum();
+        try (Progress progress = Progress.start("catch-up", toCommit)) {
+            await().atMost(Duration.ofMinutes(30)).pollInterval(pollInterval).until(() -> {
+                boolean all = true;
+                for (CatchUpWatch watch : watches) {
+                    all &= watch.poll();
+                }
+                progress.update(watches.stream().mapToLong(watch -> watch.committedRecords).sum());
+                afterEachPoll.run();
+                if (progressWhenAllStarted[0] < 0 && watches.stream().allMatch(CatchUpWatch::started)) {
+                    progressWhenAllStarted[0] = watches.stream().mapToDouble(CatchUpWatch::progress).min()
+                            .orElseThrow();
+                }
+                return all;
+            });
+        }
         return progressWhenAllStarted[0];
     }
 

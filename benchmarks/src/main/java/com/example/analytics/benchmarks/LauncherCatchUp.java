@@ -1,7 +1,5 @@
 package com.example.analytics.benchmarks;
 
-import com.example.analytics.loadgen.LoadGenerator;
-import com.example.analytics.loadgen.sink.KafkaSink;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.support.net.FreePorts;
 import java.io.BufferedReader;
@@ -10,10 +8,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +42,12 @@ final class LauncherCatchUp {
     private static final Pattern BROKER = Pattern.compile("^Kafka broker\\s+(\\S+) ready");
     private static final Pattern WEB_VIEW = Pattern.compile("^Web view\\s+");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final Path launcherJar;
     private final PrintStream out;
 
     LauncherCatchUp(Path launcherJar, PrintStream out) {
-        if (!Files.isRegularFile(launcherJar)) {
-            throw new IllegalArgumentException(launcherJar + " is not there: build it first with "
-                    + "./mvnw -q -DskipTests package, or name it with --launcher-jar");
-        }
         this.launcherJar = launcherJar;
         this.out = out;
     }
@@ -78,11 +72,7 @@ final class LauncherCatchUp {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 long cpuBefore = cpuNanos(launcher);
                 long start = System.nanoTime();
-                LoadGenerator generator = new LoadGenerator(shape.generator(events, users));
-                try (KafkaSink sink = KafkaSink.to(bootstrap)) {
-                    generator.stream().forEach(sink::send);
-                    sink.flush();
-                }
+                Prefill.write(bootstrap, shape.generator(events, users));
                 double prefill = (System.nanoTime() - start) / 1e9;
                 Map<String, Double> caughtUp = awaitCaughtUp(admin, start, launcher);
                 Result result = new Result(shape, events, prefill, caughtUp, (cpuNanos(launcher) - cpuBefore) / 1e9);
@@ -154,9 +144,10 @@ final class LauncherCatchUp {
         throw new IllegalStateException("the launcher did not start within " + START_TIMEOUT);
     }
 
+    /** Seconds from {@code startNanos} until each service had committed to the end of its inputs, soonest first. */
     private Map<String, Double> awaitCaughtUp(Admin admin, long startNanos, Process launcher) {
-        Map<String, Map<TopicPartition, Long>> ends = new LinkedHashMap<>();
         Map<TopicPartition, Long> all = endOffsets(admin);
+        Map<String, CatchUpWatch> watches = new LinkedHashMap<>();
         SERVICES.forEach((service, topics) -> {
             Map<TopicPartition, Long> own = new LinkedHashMap<>();
             all.forEach((partition, end) -> {
@@ -164,27 +155,17 @@ final class LauncherCatchUp {
                     own.put(partition, end);
                 }
             });
-            ends.put(service, own);
+            watches.put(service, new CatchUpWatch(admin, service, own, startNanos));
+        });
+        CatchUpWatch.awaitAll(List.copyOf(watches.values()), POLL_INTERVAL, () -> {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the launcher exited with " + launcher.exitValue()
+                        + " before every service caught up");
+            }
         });
         Map<String, Double> caughtUp = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-        while (caughtUp.size() < ends.size()) {
-            if (System.nanoTime() > deadline || !launcher.isAlive()) {
-                throw new IllegalStateException("not caught up within " + CATCH_UP_TIMEOUT + ": " + caughtUp.keySet()
-                        + (launcher.isAlive() ? "" : "; the launcher exited with " + launcher.exitValue()));
-            }
-            ends.forEach((service, own) -> {
-                if (!caughtUp.containsKey(service) && GroupProgress.of(admin, service, own).caughtUp()) {
-                    caughtUp.put(service, (System.nanoTime() - startNanos) / 1e9);
-                }
-            });
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        watches.entrySet().stream().sorted(Comparator.comparingDouble(watch -> watch.getValue().seconds()))
+                .forEach(watch -> caughtUp.put(watch.getKey(), watch.getValue().seconds()));
         return caughtUp;
     }
 

@@ -2,6 +2,7 @@ package com.example.analytics.benchmarks;
 
 import static org.awaitility.Awaitility.await;
 
+import com.example.analytics.cli.Cli;
 import com.example.analytics.loadgen.GeneratedRecord;
 import com.example.analytics.loadgen.GeneratorConfig;
 import com.example.analytics.loadgen.LoadGenerator;
@@ -17,24 +18,41 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Records/s through the trend service with per-partition pre-aggregation versus re-keying every event, on the same
  * pre-filled topics in the same run, each catching up from offset 0 (time from start until every event is counted,
- * start-up included), next to a raw consumer reading the same topics. Argument: {@code [events]}; how to run:
- * README, "Benchmarks".
+ * start-up included), next to a raw consumer reading the same topics. How to run: README, "Benchmarks".
  */
-public final class PreAggregationBenchmark {
+@Command(name = "PreAggregationBenchmark",
+        customSynopsis = "java -cp CLASSPATH com.example.analytics.benchmarks.PreAggregationBenchmark [OPTIONS]",
+        description = "The trend service pre-aggregated versus re-keying every event, next to a raw consumer, on the "
+                + "same pre-filled topics.")
+public final class PreAggregationBenchmark implements Callable<Integer> {
 
-    private PreAggregationBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000", order = 1,
+            description = "records to pre-fill (default ${DEFAULT-VALUE})")
+    private long events;
 
     public static void main(String[] args) {
-        long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        Cli.run(new PreAggregationBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() {
+        Cli.require(spec, events >= 1, "--events", "must be 1 or more");
         try (BenchmarkBroker broker = BenchmarkBroker.start()) {
             String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = new HashMap<>();
@@ -60,6 +78,7 @@ public final class PreAggregationBenchmark {
                 }
             }
         }
+        return 0;
     }
 
     private static void count(GeneratedRecord record, Map<String, Long> expected) {

@@ -2,6 +2,7 @@ package com.example.analytics.benchmarks;
 
 import static org.awaitility.Awaitility.await;
 
+import com.example.analytics.cli.Cli;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductAnalyticsApplication;
 import com.example.analytics.support.test.Http;
@@ -11,25 +12,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
 
 /**
  * Latency of {@code GET /api/products/top} over HTTP with 100k viewed products (Zipf-like popularity, all within
  * the hour), one instance on an embedded broker. How to run: README, "Benchmarks".
  */
-public final class TopProductsQueryBenchmark {
+@Command(name = "TopProductsQueryBenchmark",
+        customSynopsis = "java -cp CLASSPATH com.example.analytics.benchmarks.TopProductsQueryBenchmark [OPTIONS]",
+        description = "Latency of GET /api/products/top and /api/products/count over HTTP with 100k viewed "
+                + "products, one instance.")
+public final class TopProductsQueryBenchmark implements Callable<Integer> {
 
     private static final int PRODUCTS = 100_000;
     private static final int VIEWS = 400_000;
     private static final int QUERIES = 1_000;
 
-    private TopProductsQueryBenchmark() {
+    /** No options but help and version, so that a stray argument is refused rather than ignored. */
+    public static void main(String[] args) {
+        Cli.run(new TopProductsQueryBenchmark(), args);
     }
 
-    public static void main(String[] args) {
+    @Override
+    public Integer call() {
         try (BenchmarkBroker broker = BenchmarkBroker.start()) {
             String bootstrap = broker.bootstrapServers();
             prefill(bootstrap);
@@ -48,6 +58,7 @@ public final class TopProductsQueryBenchmark {
                 Latencies.measure(instance.baseUrl() + "/api/products/count", "count", 100, QUERIES);
             }
         }
+        return 0;
     }
 
     private static void prefill(String bootstrap) {
