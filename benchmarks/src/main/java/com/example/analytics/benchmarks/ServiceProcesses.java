@@ -210,7 +210,7 @@ final class ServiceProcesses {
                         throw new IllegalStateException(service.service.label + " exited on restart; see "
                                 + service.log);
                     }
-                    return Http.get(service.baseUrl() + "/actuator/health/readiness").status() == 200;
+                    return isReady(service);
                 });
                 service.readyNanos = System.nanoTime();
             }
@@ -257,6 +257,15 @@ final class ServiceProcesses {
                     new CatchUpWatch(admin, applicationId, ends, System.nanoTime()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.label, e);
+        }
+    }
+
+    /** Ready when its readiness group answers UP; before its web server listens, not ready either. */
+    private static boolean isReady(Running service) {
+        try {
+            return Http.get(service.baseUrl() + "/actuator/health/readiness").status() == 200;
+        } catch (IllegalStateException notListeningYet) {
+            return false;
         }
     }
 
