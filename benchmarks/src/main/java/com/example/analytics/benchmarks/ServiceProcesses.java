@@ -40,10 +40,11 @@ final class ServiceProcesses {
     static final String CANDIDATE = "four services as processes";
 
     /**
-     * As a service runs in production: the heap of a container with a 2 GiB limit under the image's
-     * {@code -XX:MaxRAMPercentage=50}, default collector and compilers.
+     * As a service runs when deployed: the heap of the 1 GiB container of docker-compose and k8s/base under the
+     * image's {@code -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError}, default collector and compilers. Options
+     * can be added for an experiment with {@code -Dbenchmarks.process-jvm-options="..."}.
      */
-    static final List<String> PRODUCTION_JVM = List.of("-Xmx1g");
+    static final List<String> PRODUCTION_JVM = withExtraOptions(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 
@@ -98,6 +99,15 @@ final class ServiceProcesses {
     private static final String STREAM_THREAD = "stream thread";
     private static final String ITS_PRODUCER = "its producer";
     private static final Pattern THREAD_CPU = Pattern.compile("^\"(.*)\" .*\\bcpu=([0-9.]+)ms");
+
+    private static List<String> withExtraOptions(List<String> options) {
+        String extra = System.getProperty("benchmarks.process-jvm-options", "").trim();
+        List<String> all = new ArrayList<>(options);
+        if (!extra.isEmpty()) {
+            all.addAll(List.of(extra.split("\\s+")));
+        }
+        return List.copyOf(all);
+    }
 
     /** A started service process and what was seen of it. */
     private static final class Running {
