@@ -36,7 +36,7 @@ public final class Benchmarks {
      */
     record Options(long events, int users, int rounds, Predicate<String> chosen, Duration latencyPerLevel,
                    String bootstrap, boolean growth, List<StateStores> stateStores, List<TrafficShape> shapes,
-                   boolean launcher, Path launcherJar) {
+                   boolean launcher, Path launcherJar, boolean heap) {
 
         /** The options {@code args} give, without running anything; a bad one throws what picocli reports. */
         static Options parse(String... args) {
@@ -56,6 +56,10 @@ public final class Benchmarks {
     static void run(Options options) throws IOException {
         if (options.growth()) {
             growth();
+            return;
+        }
+        if (options.heap()) {
+            HeapAtScale.run(options.users(), System.out);
             return;
         }
         if (options.launcher()) {

@@ -99,6 +99,11 @@ final class BenchmarksCommand implements Callable<Integer> {
         @Option(names = "--launcher-jar", paramLabel = "JAR", defaultValue = "launcher/target/launcher.jar",
                 order = 3, description = "the launcher jar --launcher starts (default ${DEFAULT-VALUE})")
         Path launcherJar;
+
+        @Option(names = "--heap", order = 4,
+                description = "every one of --users with state (two events each), the four as processes: heap after "
+                        + "GC and the restore of a restarted instance at that many users")
+        boolean heap;
     }
 
     @Override
@@ -117,9 +122,9 @@ final class BenchmarksCommand implements Callable<Integer> {
                 "cannot be combined with --growth, which starts a fresh broker for every size");
         Cli.require(spec, !(modes.launcher && traffic.bootstrapServers != null), "--bootstrap-servers",
                 "cannot be combined with --launcher, which starts its own broker");
-        if (modes.growth && modes.launcher) {
+        if ((modes.growth ? 1 : 0) + (modes.launcher ? 1 : 0) + (modes.heap ? 1 : 0) > 1) {
             // Two flags: no value of one to quote, as Cli.require would.
-            throw new ParameterException(spec.commandLine(), "--growth and --launcher are two different runs; "
+            throw new ParameterException(spec.commandLine(), "--growth, --launcher and --heap are different runs; "
                     + "give one of them");
         }
         Cli.require(spec, !modes.launcher || Files.isRegularFile(modes.launcherJar), "--launcher-jar",
@@ -129,7 +134,7 @@ final class BenchmarksCommand implements Callable<Integer> {
                 name -> words.isEmpty() || words.stream().anyMatch(name::contains),
                 Duration.ofSeconds(candidates.latencySeconds), traffic.bootstrapServers, modes.growth,
                 candidates.stateStores == null ? List.of() : List.copyOf(candidates.stateStores),
-                List.copyOf(traffic.shapes), modes.launcher, modes.launcherJar);
+                List.copyOf(traffic.shapes), modes.launcher, modes.launcherJar, modes.heap);
     }
 
     /** A {@code --shape} name; also the names {@code --help} lists. */

@@ -478,7 +478,7 @@ public final class CatchUpBenchmark {
         return topics;
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin) {
+    static Map<TopicPartition, Long> endOffsets(Admin admin) {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             admin.describeTopics(INPUTS).allTopicNames().get().forEach((topic, description) ->

@@ -100,6 +100,9 @@ class BenchmarksOptionsTest {
         assertThatThrownBy(() -> Options.parse("--growth", "--launcher"))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--growth").hasMessageContaining("--launcher");
+        assertThatThrownBy(() -> Options.parse("--heap", "--growth"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--heap");
+        assertThat(Options.parse("--heap", "--users", "1000000").heap()).isTrue();
     }
 
     @Test
