@@ -1,7 +1,9 @@
 package com.example.analytics.support.config;
 
 import com.example.analytics.model.topics.TopicAdmin;
+import com.example.analytics.model.validation.InvalidRecordException;
 import com.example.analytics.support.health.KafkaStreamsHealth;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.InstanceClient;
@@ -9,6 +11,7 @@ import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.query.QueryRegistry;
 import com.example.analytics.support.query.QueryRouter;
 import com.example.analytics.support.streams.BrokerInputProgress;
+import com.example.analytics.support.streams.DeadLetterExceptionHandler;
 import com.example.analytics.support.streams.KafkaDeadLetterPublisher;
 import com.example.analytics.support.streams.ManagedKafkaStreams;
 import com.example.analytics.support.streams.ReplaceThreadHandler;
@@ -30,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.catalina.connector.Connector;
@@ -40,6 +44,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -118,6 +123,29 @@ public class StreamsSupportAutoConfiguration {
                 () -> applicationServer(props, context),
                 registry,
                 new ReplaceThreadHandler(10, Duration.ofMinutes(1), Clock.systemUTC(), replaced::increment));
+    }
+
+    /**
+     * Every series of the processing counters this service can increment, at 0 before Kafka Streams starts: the DLQ
+     * reasons and late records of each input topic, processing errors of each repartition topic, and what the
+     * service declares in its {@link CounterSeries}.
+     */
+    @Bean
+    SmartInitializingSingleton processingCountersAtZero(MicrometerProcessingMetrics metrics, TopologyTopics topics,
+                                                       ObjectProvider<CounterSeries> declared,
+                                                       AnalyticsStreamsProperties props) {
+        return () -> {
+            List<String> reasons = new ArrayList<>();
+            for (InvalidRecordException.Reason reason : InvalidRecordException.Reason.values()) {
+                reasons.add(reason.name());
+            }
+            reasons.add(DeadLetterExceptionHandler.PROCESSING_ERROR);
+            List<String> repartitionTopics = topics.internalInputs().stream()
+                    .map(topic -> props.effectiveApplicationId() + "-" + topic).toList();
+            metrics.registerAtZero(topics.inputs(), reasons, repartitionTopics,
+                    DeadLetterExceptionHandler.PROCESSING_ERROR, declared.orderedStream()
+                            .reduce(new CounterSeries(List.of(), List.of()), CounterSeries::plus));
+        };
     }
 
     @Bean
