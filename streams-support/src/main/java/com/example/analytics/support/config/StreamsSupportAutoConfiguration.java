@@ -30,6 +30,7 @@ import com.example.analytics.support.web.QueryResponses;
 import com.example.analytics.support.web.StatsController;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,9 +149,9 @@ public class StreamsSupportAutoConfiguration {
         };
     }
 
-    @Bean
-    InstanceClient instanceClient(AnalyticsStreamsProperties props) {
-        return new InstanceClient(props.queryTimeout());
+    @Bean(destroyMethod = "close")
+    InstanceClient instanceClient(AnalyticsStreamsProperties props, ObjectProvider<ObservationRegistry> observations) {
+        return new InstanceClient(props.queryTimeout(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

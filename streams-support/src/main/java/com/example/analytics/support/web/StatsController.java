@@ -1,6 +1,5 @@
 package com.example.analytics.support.web;
 
-import com.example.analytics.model.json.Json;
 import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
 import com.example.analytics.support.query.InstanceClient;
 import com.example.analytics.support.streams.ManagedKafkaStreams;
@@ -70,8 +69,8 @@ public class StatsController {
         calls.add(CompletableFuture.completedFuture(here()));
         for (HostInfo host : hosts) {
             if (!host.equals(runtime.self())) {
-                calls.add(client.get(host, INTERNAL_PATH, Map.of())
-                        .thenApply(r -> r.status() == 200 ? Json.mapper().readValue(r.body(), InstanceStats.class) : null)
+                calls.add(client.get(host, INTERNAL_PATH, InstanceStats.class)
+                        .thenApply(response -> response.status() == 200 ? response.body() : null)
                         .exceptionally(e -> null));
             }
         }
