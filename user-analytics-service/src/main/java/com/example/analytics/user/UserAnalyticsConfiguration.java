@@ -64,9 +64,7 @@ public class UserAnalyticsConfiguration {
     }
 
     @Bean
-    UserAnalyticsController userAnalyticsController(UserAnalyticsQueryService queries, QueryResponses responses,
-                                                    UserAnalyticsProperties props) {
-        return new UserAnalyticsController(queries, responses, props.defaultSessionsLimit(),
-                props.maxSessionsPerUser());
+    UserAnalyticsController userAnalyticsController(UserAnalyticsQueryService queries, QueryResponses responses) {
+        return new UserAnalyticsController(queries, responses);
     }
 }

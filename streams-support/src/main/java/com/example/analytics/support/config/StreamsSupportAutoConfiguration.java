@@ -24,6 +24,8 @@ import com.example.analytics.support.web.ProblemErrorReportValve;
 import com.example.analytics.support.web.InstancesController;
 import com.example.analytics.support.web.InternalPortFilter;
 import com.example.analytics.support.web.InternalQueryController;
+import com.example.analytics.support.web.Limit;
+import com.example.analytics.support.web.LimitArgumentResolver;
 import com.example.analytics.support.web.ProblemDetailsAdvice;
 import com.example.analytics.support.web.ProblemErrorController;
 import com.example.analytics.support.web.QueryResponses;
@@ -46,6 +48,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -59,6 +62,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Everything a service gets by depending on streams-support. A service contributes its {@link Topology} bean
@@ -152,6 +158,29 @@ public class StreamsSupportAutoConfiguration {
     @Bean(destroyMethod = "close")
     InstanceClient instanceClient(AnalyticsStreamsProperties props, ObjectProvider<ObservationRegistry> observations) {
         return new InstanceClient(props.queryTimeout(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** Resolves the placeholders of {@link Limit} bounds against this service's environment. */
+    @Bean
+    LimitArgumentResolver limitArgumentResolver(ConfigurableBeanFactory beanFactory) {
+        return new LimitArgumentResolver(beanFactory::resolveEmbeddedValue);
+    }
+
+    /** A @Limit bound that names a missing or malformed property stops the service at start, not a request. */
+    @Bean
+    SmartInitializingSingleton limitBoundsResolve(LimitArgumentResolver limits,
+                                                  ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return () -> mappings.orderedStream().forEach(mapping -> limits.check(mapping.getHandlerMethods().values()));
+    }
+
+    @Bean
+    WebMvcConfigurer limitArguments(LimitArgumentResolver limits) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(limits);
+            }
+        };
     }
 
     @Bean
