@@ -69,7 +69,7 @@ class ProductController {
     @GlobalQueryResponses
     @BadRequestResponse
     @GetMapping("/api/products/top")
-    GlobalAnswer<TopProducts> top(@Limit(defaultValue = "10", max = "${analytics.product.top.max-limit}") int limit) {
+    GlobalAnswer<TopProducts> top(@Limit(defaultValue = "10", max = "analytics.product.top.max-limit") int limit) {
         return responses.forGlobal(router.global(topQuery, Map.of(ProductQueries.LIMIT, Integer.toString(limit))));
     }
 

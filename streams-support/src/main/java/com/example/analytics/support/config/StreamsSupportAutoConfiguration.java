@@ -48,7 +48,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -160,13 +159,13 @@ public class StreamsSupportAutoConfiguration {
         return new InstanceClient(props.queryTimeout(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
-    /** Resolves the placeholders of {@link Limit} bounds against this service's environment. */
+    /** Reads {@link Limit} bounds that name a property from the service's bound properties. */
     @Bean
-    LimitArgumentResolver limitArgumentResolver(ConfigurableBeanFactory beanFactory) {
-        return new LimitArgumentResolver(beanFactory::resolveEmbeddedValue);
+    LimitArgumentResolver limitArgumentResolver(ApplicationContext context) {
+        return new LimitArgumentResolver(new BoundProperties(context));
     }
 
-    /** A @Limit bound that names a missing or malformed property stops the service at start, not a request. */
+    /** A @Limit bound that names no property, or not a whole number, stops the service at start, not a request. */
     @Bean
     SmartInitializingSingleton limitBoundsResolve(LimitArgumentResolver limits,
                                                   ObjectProvider<RequestMappingHandlerMapping> mappings) {

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Binds a bounded count query parameter to an {@code int}: absent gives {@link #defaultValue()}, anything but a
- * whole number in 1..{@link #max()} is a 400 ({@link RequestParams#limit}). Both bounds may be {@code ${...}}
- * placeholders of the service's properties, so the API docs show the bounds the instance enforces.
+ * whole number in 1..{@link #max()} is a 400 ({@link RequestParams#limit}). Each bound is a whole number or the
+ * name of one of the service's properties (such as {@code analytics.product.top.max-limit}), read as bound, so the
+ * API docs show the bounds the instance enforces.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

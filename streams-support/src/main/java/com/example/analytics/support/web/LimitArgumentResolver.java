@@ -1,10 +1,11 @@
 package com.example.analytics.support.web;
 
+import com.example.analytics.support.config.BoundProperties;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.core.MethodParameter;
-import org.springframework.util.StringValueResolver;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -18,12 +19,13 @@ public final class LimitArgumentResolver implements HandlerMethodArgumentResolve
     public record Bounds(String name, int defaultValue, int max) {
     }
 
-    private final StringValueResolver placeholders;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
+
+    private final BoundProperties properties;
     private final Map<MethodParameter, Bounds> bounds = new ConcurrentHashMap<>();
 
-    /** @param placeholders resolves {@code ${...}} against the service's environment */
-    public LimitArgumentResolver(StringValueResolver placeholders) {
-        this.placeholders = placeholders;
+    public LimitArgumentResolver(BoundProperties properties) {
+        this.properties = properties;
     }
 
     @Override
@@ -68,13 +70,16 @@ public final class LimitArgumentResolver implements HandlerMethodArgumentResolve
         });
     }
 
-    private int number(String expression, MethodParameter parameter) {
-        String resolved = placeholders.resolveStringValue(expression);
-        try {
-            return Integer.parseInt(resolved == null ? "" : resolved.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("@Limit of " + parameter.getExecutable() + ": '" + expression
-                    + "' is not a whole number (" + resolved + ")", e);
+    /** A whole number as written, else the value of the service's property of that name. */
+    private int number(String bound, MethodParameter parameter) {
+        if (WHOLE_NUMBER.matcher(bound).matches()) {
+            return Integer.parseInt(bound);
         }
+        Object value = properties.value(bound);
+        if (value instanceof Integer number) {
+            return number;
+        }
+        throw new IllegalStateException("@Limit of " + parameter.getExecutable() + ": " + bound + " is " + value
+                + ", not a whole number");
     }
 }

@@ -45,8 +45,8 @@ public class UserAnalyticsController {
     @GetMapping("/api/users/{userId}/sessions")
     public KeyAnswer<RecentSessions> recentSessions(
             @PathVariable @IdParameter String userId,
-            @Limit(defaultValue = "${analytics.user.default-sessions-limit}",
-                    max = "${analytics.user.max-sessions-per-user}") int limit) {
+            @Limit(defaultValue = "analytics.user.default-sessions-limit",
+                    max = "analytics.user.max-sessions-per-user") int limit) {
         return responses.forKey(queries.recentSessions(RequestParams.id("userId", userId), limit));
     }
 
