@@ -6,6 +6,7 @@ import com.example.analytics.fraud.query.FraudQueries.UserFraud;
 import com.example.analytics.fraud.rules.FraudRule;
 import com.example.analytics.fraud.rules.FraudRules;
 import com.example.analytics.fraud.streams.FraudTopology;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.streams.TopologyEnvironment;
@@ -26,6 +27,12 @@ class FraudConfiguration {
     @Bean
     Topology fraudTopology(List<FraudRule<?>> fraudRules, FraudProperties properties, TopologyEnvironment env) {
         return FraudTopology.build(fraudRules, properties.alerts(), env);
+    }
+
+    /** A counter of {@code potential_fraud} actions for each active rule, at 0 from the start. */
+    @Bean
+    CounterSeries fraudCounterSeries(List<FraudRule<?>> fraudRules) {
+        return CounterSeries.action("potential_fraud", fraudRules.stream().map(FraudRule::name).toList());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.example.analytics.product.query.ProductQueries.ProductView;
 import com.example.analytics.product.query.ProductQueries.StoreSales;
 import com.example.analytics.product.streams.ProductTopology;
 import com.example.analytics.product.streams.TopProducts;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.streams.InputProgress;
@@ -21,6 +22,15 @@ class ProductAnalyticsConfiguration {
     @Bean
     Topology productTopology(ProductProperties properties, TopologyEnvironment env, InputProgress inputProgress) {
         return ProductTopology.build(properties, env, inputProgress);
+    }
+
+    /**
+     * The counters of the actions the topology publishes, and of purchases that arrive for a sales window already
+     * closed, at 0 from the start.
+     */
+    @Bean
+    CounterSeries productCounterSeries() {
+        return CounterSeries.action("trending_product").withLateSources("sales-closed-windows");
     }
 
     @Bean

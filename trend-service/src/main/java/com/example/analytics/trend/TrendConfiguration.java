@@ -1,5 +1,6 @@
 package com.example.analytics.trend;
 
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.streams.InputProgress;
@@ -19,6 +20,15 @@ class TrendConfiguration {
     @Bean
     Topology trendTopology(TrendProperties properties, TopologyEnvironment env, InputProgress inputProgress) {
         return TrendTopology.build(properties, env, inputProgress);
+    }
+
+    /**
+     * The counters of the actions the topology publishes, and of partial counts that arrive after their second was
+     * judged, at 0 from the start.
+     */
+    @Bean
+    CounterSeries trendCounterSeries() {
+        return CounterSeries.action("event_spike").withLateSources("trend-partial-counts");
     }
 
     @Bean

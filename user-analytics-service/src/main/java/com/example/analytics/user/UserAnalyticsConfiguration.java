@@ -1,5 +1,6 @@
 package com.example.analytics.user;
 
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.query.QueryRouter;
@@ -27,6 +28,12 @@ public class UserAnalyticsConfiguration {
     @Bean
     Topology userAnalyticsTopology(UserAnalyticsProperties props, TopologyEnvironment env) {
         return UserAnalyticsTopology.build(props, env);
+    }
+
+    /** The counters of the actions the topology publishes, at 0 from the start. */
+    @Bean
+    CounterSeries userAnalyticsCounterSeries() {
+        return CounterSeries.action("high_engagement");
     }
 
     @Bean
@@ -57,9 +64,7 @@ public class UserAnalyticsConfiguration {
     }
 
     @Bean
-    UserAnalyticsController userAnalyticsController(UserAnalyticsQueryService queries, QueryResponses responses,
-                                                    UserAnalyticsProperties props) {
-        return new UserAnalyticsController(queries, responses, props.defaultSessionsLimit(),
-                props.maxSessionsPerUser());
+    UserAnalyticsController userAnalyticsController(UserAnalyticsQueryService queries, QueryResponses responses) {
+        return new UserAnalyticsController(queries, responses);
     }
 }

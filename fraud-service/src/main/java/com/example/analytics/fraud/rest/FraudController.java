@@ -7,8 +7,18 @@ import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.query.QueryRouter;
 import com.example.analytics.support.web.ApiException;
+import com.example.analytics.support.web.BadRequestResponse;
+import com.example.analytics.support.web.GlobalAnswer;
+import com.example.analytics.support.web.GlobalQueryResponses;
+import com.example.analytics.support.web.IdParameter;
+import com.example.analytics.support.web.KeyAnswer;
+import com.example.analytics.support.web.KeyQueryResponses;
+import com.example.analytics.support.web.Limit;
 import com.example.analytics.support.web.QueryResponses;
 import com.example.analytics.support.web.RequestParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The fraud endpoints of DESIGN.md section 5. */
 @RestController
+@Tag(name = "fraud", description = "Fraud rule state per user and recent alerts")
 class FraudController {
 
     private static final int MAX_ALERTS = 1000;
@@ -37,16 +48,24 @@ class FraudController {
         this.alertsQuery = alertsQuery;
     }
 
+    @Operation(summary = "A user's counters under every active rule at stream time, and recent alerts")
+    @KeyQueryResponses
     @GetMapping("/api/fraud/users/{userId}")
-    Map<String, Object> user(@PathVariable String userId) {
+    KeyAnswer<UserFraud> user(@PathVariable @IdParameter String userId) {
         return responses.forKey(router.byKey(userQuery, RequestParams.id("userId", userId), Map.of()));
     }
 
+    @Operation(summary = "The latest fraud alerts, newest first, merged over all instances")
+    @GlobalQueryResponses
+    @BadRequestResponse
     @GetMapping("/api/fraud/alerts")
-    Map<String, Object> alerts(@RequestParam(required = false) String limit,
-                               @RequestParam(required = false) String rule) {
+    GlobalAnswer<RecentAlertList> alerts(
+            @Limit(defaultValue = "50", max = "" + MAX_ALERTS) int limit,
+            @Parameter(description = "Only alerts of this rule, one of the active rules: excessive_activity, "
+                    + "impossible_travel, suspicious_login_transaction")
+            @RequestParam(required = false) String rule) {
         Map<String, String> params = new HashMap<>();
-        params.put(FraudQueries.LIMIT, Integer.toString(RequestParams.limit("limit", limit, 50, MAX_ALERTS)));
+        params.put(FraudQueries.LIMIT, Integer.toString(limit));
         if (rule != null && !rule.isEmpty()) {
             if (!queries.knowsRule(rule)) {
                 throw new ApiException.BadParameter("rule must be one of the active rules");

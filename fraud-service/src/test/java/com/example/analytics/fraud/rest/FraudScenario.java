@@ -140,6 +140,12 @@ abstract class FraudScenario {
         assertThat(Http.get(b.baseUrl() + "/api/fraud/alerts?limit=0").status()).isEqualTo(400);
     }
 
+    /** Whatever the traffic made the instances count (actions, DLQ, late records) was a series from the start. */
+    @Test
+    void everyCounterTheTrafficIncrementedWasRegisteredAtStart() {
+        ServiceInstance.assertCounterSeriesRegisteredAtStart(a, b);
+    }
+
     @Test
     void aUserOwnedByTheOtherInstanceIsProxiedWithItsAlerts() {
         String bot = expectedActionIds.stream().filter(id -> id.startsWith("fraud:excessive_activity:"))

@@ -149,6 +149,12 @@ abstract class ProductScenario {
         });
     }
 
+    /** Whatever the traffic made the instances count (actions, DLQ, late records) was a series from the start. */
+    @Test
+    void everyCounterTheTrafficIncrementedWasRegisteredAtStart() {
+        ServiceInstance.assertCounterSeriesRegisteredAtStart(a, b);
+    }
+
     @Test
     void badParametersAndUnknownProductsAreProblems() {
         assertThat(Http.get(a.baseUrl() + "/api/products/top?limit=0").status()).isEqualTo(400);

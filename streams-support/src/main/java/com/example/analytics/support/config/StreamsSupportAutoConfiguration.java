@@ -1,7 +1,9 @@
 package com.example.analytics.support.config;
 
 import com.example.analytics.model.topics.TopicAdmin;
+import com.example.analytics.model.validation.InvalidRecordException;
 import com.example.analytics.support.health.KafkaStreamsHealth;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
 import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.InstanceClient;
@@ -9,6 +11,7 @@ import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.query.QueryRegistry;
 import com.example.analytics.support.query.QueryRouter;
 import com.example.analytics.support.streams.BrokerInputProgress;
+import com.example.analytics.support.streams.DeadLetterExceptionHandler;
 import com.example.analytics.support.streams.KafkaDeadLetterPublisher;
 import com.example.analytics.support.streams.ManagedKafkaStreams;
 import com.example.analytics.support.streams.ReplaceThreadHandler;
@@ -21,15 +24,19 @@ import com.example.analytics.support.web.ProblemErrorReportValve;
 import com.example.analytics.support.web.InstancesController;
 import com.example.analytics.support.web.InternalPortFilter;
 import com.example.analytics.support.web.InternalQueryController;
+import com.example.analytics.support.web.Limit;
+import com.example.analytics.support.web.LimitArgumentResolver;
 import com.example.analytics.support.web.ProblemDetailsAdvice;
 import com.example.analytics.support.web.ProblemErrorController;
 import com.example.analytics.support.web.QueryResponses;
 import com.example.analytics.support.web.StatsController;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.catalina.connector.Connector;
@@ -40,6 +47,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -53,6 +61,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Everything a service gets by depending on streams-support. A service contributes its {@link Topology} bean
@@ -120,9 +131,55 @@ public class StreamsSupportAutoConfiguration {
                 new ReplaceThreadHandler(10, Duration.ofMinutes(1), Clock.systemUTC(), replaced::increment));
     }
 
+    /**
+     * Every series of the processing counters this service can increment, at 0 before Kafka Streams starts: the DLQ
+     * reasons and late records of each input topic, processing errors of each repartition topic, and what the
+     * service declares in its {@link CounterSeries}.
+     */
     @Bean
-    InstanceClient instanceClient(AnalyticsStreamsProperties props) {
-        return new InstanceClient(props.queryTimeout());
+    SmartInitializingSingleton processingCountersAtZero(MicrometerProcessingMetrics metrics, TopologyTopics topics,
+                                                       ObjectProvider<CounterSeries> declared,
+                                                       AnalyticsStreamsProperties props) {
+        return () -> {
+            List<String> reasons = new ArrayList<>();
+            for (InvalidRecordException.Reason reason : InvalidRecordException.Reason.values()) {
+                reasons.add(reason.name());
+            }
+            reasons.add(DeadLetterExceptionHandler.PROCESSING_ERROR);
+            List<String> repartitionTopics = topics.internalInputs().stream()
+                    .map(topic -> props.effectiveApplicationId() + "-" + topic).toList();
+            metrics.registerAtZero(topics.inputs(), reasons, repartitionTopics,
+                    DeadLetterExceptionHandler.PROCESSING_ERROR, declared.orderedStream()
+                            .reduce(new CounterSeries(List.of(), List.of()), CounterSeries::plus));
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    InstanceClient instanceClient(AnalyticsStreamsProperties props, ObjectProvider<ObservationRegistry> observations) {
+        return new InstanceClient(props.queryTimeout(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** Reads {@link Limit} bounds that name a property from the service's bound properties. */
+    @Bean
+    LimitArgumentResolver limitArgumentResolver(ApplicationContext context) {
+        return new LimitArgumentResolver(new BoundProperties(context));
+    }
+
+    /** A @Limit bound that names no property, or not a whole number, stops the service at start, not a request. */
+    @Bean
+    SmartInitializingSingleton limitBoundsResolve(LimitArgumentResolver limits,
+                                                  ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return () -> mappings.orderedStream().forEach(mapping -> limits.check(mapping.getHandlerMethods().values()));
+    }
+
+    @Bean
+    WebMvcConfigurer limitArguments(LimitArgumentResolver limits) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(limits);
+            }
+        };
     }
 
     @Bean

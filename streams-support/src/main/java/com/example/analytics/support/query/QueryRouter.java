@@ -1,6 +1,5 @@
 package com.example.analytics.support.query;
 
-import com.example.analytics.model.json.Json;
 import com.example.analytics.support.streams.ManagedKafkaStreams;
 import com.example.analytics.support.streams.StreamTime;
 import com.example.analytics.support.streams.TopologyTopics;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,8 +30,10 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Answers interactive queries on any instance (DESIGN.md section 5). A key is read where its partition is active,
@@ -41,8 +43,12 @@ import tools.jackson.databind.JavaType;
  */
 public class QueryRouter {
 
-    public static final String KEY_PATH = "/internal/key/";
-    public static final String GLOBAL_PATH = "/internal/global/";
+    /** The variable of {@link #KEY_TEMPLATE} and {@link #GLOBAL_TEMPLATE} that names the query. */
+    public static final String QUERY_VARIABLE = "query";
+    /** Where an instance answers a key query from its own stores; also the client's URI template. */
+    public static final String KEY_TEMPLATE = "/internal/key/{" + QUERY_VARIABLE + "}";
+    /** Where an instance answers a global query over its own active partitions. */
+    public static final String GLOBAL_TEMPLATE = "/internal/global/{" + QUERY_VARIABLE + "}";
     public static final String KEY_PARAM = "key";
     public static final String STALE_PARAM = "stale";
 
@@ -205,9 +211,8 @@ public class QueryRouter {
         Map<String, String> httpParams = new HashMap<>(params);
         httpParams.put(KEY_PARAM, key);
         httpParams.put(STALE_PARAM, Boolean.toString(stale));
-        JavaType type = Json.mapper().getTypeFactory().constructParametricType(Envelope.class, query.resultType());
         QueryResult<Envelope<T>> answer = await(host,
-                call(host, KEY_PATH + query.name(), httpParams, type, key + " is not known"));
+                call(host, KEY_TEMPLATE, query.name(), httpParams, query.resultType(), key + " is not known"));
         if (answer instanceof QueryResult.Found<Envelope<T>> found) {
             Envelope<T> envelope = found.value();
             return new QueryResult.Found<>(envelope.value(), envelope.asOf(), List.of(envelope.servedBy()),
@@ -219,35 +224,42 @@ public class QueryRouter {
 
     private <T> CompletableFuture<QueryResult<Envelope<T>>> globalRemote(HostInfo host, GlobalQuery<T> query,
                                                                          Map<String, String> params) {
-        JavaType type = Json.mapper().getTypeFactory().constructParametricType(Envelope.class, query.resultType());
-        return call(host, GLOBAL_PATH + query.name(), params, type, "not found");
+        return call(host, GLOBAL_TEMPLATE, query.name(), params, query.resultType(), "not found");
     }
 
-    private <T> CompletableFuture<QueryResult<Envelope<T>>> call(HostInfo host, String path,
-                                                                 Map<String, String> params, JavaType type,
+    private <T> CompletableFuture<QueryResult<Envelope<T>>> call(HostInfo host, String template, String queryName,
+                                                                 Map<String, String> params, Class<T> resultType,
                                                                  String notFound) {
-        return client.get(host, path, params).handle((response, error) -> {
-            if (error != null) {
-                return new QueryResult.NotReady<>(hostName(host) + " is unreachable");
-            }
-            if (response.status() == 200) {
-                try {
-                    Envelope<T> envelope = Json.mapper().readValue(response.body(), type);
-                    return new QueryResult.Found<>(envelope, envelope.asOf(), List.of(envelope.servedBy()),
-                            envelope.stale());
-                } catch (JacksonException e) {
-                    log.error("Unreadable answer from {}{}", hostName(host), path, e);
-                    return new QueryResult.NotReady<>(hostName(host) + " gave an unreadable answer");
-                }
-            }
-            if (response.status() == 404) {
-                return new QueryResult.NotFound<>(notFound);
-            }
-            if (response.status() != 503) {
-                log.error("{}{} answered {}", hostName(host), path, response.status());
-            }
-            return new QueryResult.NotReady<>(hostName(host) + " cannot answer now (" + response.status() + ")");
-        });
+        ParameterizedTypeReference<Envelope<T>> type = ParameterizedTypeReference.forType(
+                ResolvableType.forClassWithGenerics(Envelope.class, resultType).getType());
+        return client.get(host, template, Map.of(QUERY_VARIABLE, queryName), params, type)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                        if (cause instanceof ResourceAccessException) {
+                            return new QueryResult.NotReady<>(hostName(host) + " is unreachable");
+                        }
+                        if (cause instanceof RestClientException) {
+                            log.error("Unreadable answer from {}{}", hostName(host), template, cause);
+                            return new QueryResult.NotReady<>(hostName(host) + " gave an unreadable answer");
+                        }
+                        log.error("Cannot call {}{}", hostName(host), template, cause);
+                        return new QueryResult.NotReady<>(hostName(host) + " cannot be asked now");
+                    }
+                    if (response.status() == 200) {
+                        Envelope<T> envelope = response.body();
+                        return new QueryResult.Found<>(envelope, envelope.asOf(), List.of(envelope.servedBy()),
+                                envelope.stale());
+                    }
+                    if (response.status() == 404) {
+                        return new QueryResult.NotFound<>(notFound);
+                    }
+                    if (response.status() != 503) {
+                        log.error("{}{} answered {}", hostName(host), template, response.status());
+                    }
+                    return new QueryResult.NotReady<>(hostName(host) + " cannot answer now (" + response.status()
+                            + ")");
+                });
     }
 
     private <T> QueryResult<T> await(HostInfo host, CompletableFuture<QueryResult<T>> call) {

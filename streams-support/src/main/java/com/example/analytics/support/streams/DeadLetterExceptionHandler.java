@@ -22,6 +22,8 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
 
     /** Names the service in DLQ headers; set by the streams configuration. */
     public static final String SERVICE_CONFIG = "analytics.dead-letter.service";
+    /** The DLQ reason of a record a processor threw on, beside the validation reasons. */
+    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
 
@@ -57,7 +59,7 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
     private boolean deadLetter(ErrorHandlerContext context, byte[] key, byte[] value, Headers original,
                                Exception exception) {
         String reason = exception instanceof InvalidRecordException invalid
-                ? invalid.reason().name() : "PROCESSING_ERROR";
+                ? invalid.reason().name() : PROCESSING_ERROR;
         Headers headers = DeadLetters.headers(original, service, context.topic(), context.partition(),
                 context.offset(), exception, reason);
         try {

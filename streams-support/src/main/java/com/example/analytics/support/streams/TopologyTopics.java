@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 
@@ -18,15 +19,22 @@ import org.apache.kafka.streams.TopologyDescription;
 public final class TopologyTopics {
 
     private final Set<Topic<?, ?>> external;
+    private final Set<String> inputs;
+    private final Set<String> internalInputs;
     private final Map<String, Set<String>> sourcesByStore;
 
-    private TopologyTopics(Set<Topic<?, ?>> external, Map<String, Set<String>> sourcesByStore) {
+    private TopologyTopics(Set<Topic<?, ?>> external, Set<String> inputs, Set<String> internalInputs,
+                           Map<String, Set<String>> sourcesByStore) {
         this.external = external;
+        this.inputs = inputs;
+        this.internalInputs = internalInputs;
         this.sourcesByStore = sourcesByStore;
     }
 
     public static TopologyTopics of(Topology topology) {
         Set<Topic<?, ?>> external = new LinkedHashSet<>();
+        Set<String> inputs = new TreeSet<>();
+        Set<String> internalInputs = new TreeSet<>();
         Map<String, Set<String>> sourcesByStore = new HashMap<>();
         for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
             Set<String> sources = new LinkedHashSet<>();
@@ -34,7 +42,12 @@ public final class TopologyTopics {
             for (TopologyDescription.Node node : subtopology.nodes()) {
                 if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
                     sources.addAll(source.topicSet());
-                    source.topicSet().forEach(name -> catalogued(name).ifPresent(external::add));
+                    for (String name : source.topicSet()) {
+                        catalogued(name).ifPresentOrElse(topic -> {
+                            external.add(topic);
+                            inputs.add(name);
+                        }, () -> internalInputs.add(name));
+                    }
                 } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
                     catalogued(sink.topic()).ifPresent(external::add);
                 } else if (node instanceof TopologyDescription.Processor processor) {
@@ -43,7 +56,21 @@ public final class TopologyTopics {
             }
             stores.forEach(store -> sourcesByStore.computeIfAbsent(store, s -> new LinkedHashSet<>()).addAll(sources));
         }
-        return new TopologyTopics(Set.copyOf(external), Map.copyOf(sourcesByStore));
+        return new TopologyTopics(Set.copyOf(external), Set.copyOf(inputs), Set.copyOf(internalInputs),
+                Map.copyOf(sourcesByStore));
+    }
+
+    /** Catalogue topics the topology reads, by name. */
+    public Set<String> inputs() {
+        return inputs;
+    }
+
+    /**
+     * Topics Kafka Streams creates that the topology reads (repartition topics), as the topology names them; at run
+     * time they carry the application id as a prefix.
+     */
+    public Set<String> internalInputs() {
+        return internalInputs;
     }
 
     /** Catalogue topics the topology reads or writes, to be created if missing. */

@@ -1,11 +1,14 @@
 package com.example.analytics.support.web;
 
 import com.example.analytics.support.streams.ManagedKafkaStreams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,7 +19,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/instances}: every instance of this service, its stores and the partitions it owns. */
 @RestController
+@Tag(name = "service", description = "The instances of this service and what they counted")
 public class InstancesController {
+
+    public record Instance(
+            @Schema(description = "host:port other instances reach it at") String instance,
+            @Schema(description = "Whether this is the instance that answered") boolean self,
+            SortedSet<String> stores,
+            @Schema(description = "topic-partition of every active task") SortedSet<String> activePartitions,
+            @Schema(description = "topic-partition of every standby task") SortedSet<String> standbyPartitions) {
+    }
+
+    public record Instances(
+            @Schema(description = "host:port of the instance that answered") String self,
+            @Schema(description = "Kafka Streams state of the instance that answered", example = "RUNNING")
+            String state,
+            @Schema(description = "RUNNING and no store restoring") boolean ready,
+            List<Instance> instances) {
+    }
 
     private final ManagedKafkaStreams runtime;
     private final Duration retryAfter;
@@ -26,34 +46,27 @@ public class InstancesController {
         this.retryAfter = retryAfter;
     }
 
+    @Operation(summary = "Every instance of the service, its stores, active and standby partitions")
+    @GlobalQueryResponses
     @GetMapping("/api/instances")
-    public Map<String, Object> instances() {
+    public Instances instances() {
         KafkaStreams streams = runtime.streams()
                 .orElseThrow(() -> new ApiException.NotReady("Kafka Streams is not started", retryAfter));
-        List<Map<String, Object>> instances = new ArrayList<>();
+        List<Instance> instances = new ArrayList<>();
         try {
             for (StreamsMetadata client : streams.metadataForAllStreamsClients()) {
-                Map<String, Object> instance = new LinkedHashMap<>();
-                instance.put("instance", name(client.hostInfo()));
-                instance.put("self", client.hostInfo().equals(runtime.self()));
-                instance.put("stores", new TreeSet<>(client.stateStoreNames()));
-                instance.put("active_partitions", names(client.topicPartitions()));
-                instance.put("standby_partitions", names(client.standbyTopicPartitions()));
-                instances.add(instance);
+                instances.add(new Instance(name(client.hostInfo()), client.hostInfo().equals(runtime.self()),
+                        new TreeSet<>(client.stateStoreNames()), names(client.topicPartitions()),
+                        names(client.standbyTopicPartitions())));
             }
         } catch (IllegalStateException e) {
             throw new ApiException.NotReady("Kafka Streams is not running", retryAfter);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("self", name(runtime.self()));
-        body.put("state", runtime.state().name());
-        body.put("ready", runtime.isReady());
-        body.put("instances", instances);
-        return body;
+        return new Instances(name(runtime.self()), runtime.state().name(), runtime.isReady(), instances);
     }
 
-    private static TreeSet<String> names(java.util.Set<TopicPartition> partitions) {
-        TreeSet<String> names = new TreeSet<>();
+    private static SortedSet<String> names(Set<TopicPartition> partitions) {
+        SortedSet<String> names = new TreeSet<>();
         partitions.forEach(tp -> names.add(tp.topic() + "-" + tp.partition()));
         return names;
     }

@@ -32,8 +32,8 @@ public class InternalQueryController {
         this.retryAfter = retryAfter;
     }
 
-    @GetMapping(QueryRouter.KEY_PATH + "{query}")
-    public Envelope<?> key(@PathVariable String query, @RequestParam Map<String, String> params) {
+    @GetMapping(QueryRouter.KEY_TEMPLATE)
+    public Envelope<?> key(@PathVariable(QueryRouter.QUERY_VARIABLE) String query, @RequestParam Map<String, String> params) {
         KeyQuery<?> keyQuery = registry.keyQuery(query)
                 .orElseThrow(() -> new ApiException.NotFound("no key query named " + query));
         Map<String, String> rest = new HashMap<>(params);
@@ -51,8 +51,8 @@ public class InternalQueryController {
         return envelope(result, List.of());
     }
 
-    @GetMapping(QueryRouter.GLOBAL_PATH + "{query}")
-    public Envelope<?> global(@PathVariable String query, @RequestParam Map<String, String> params) {
+    @GetMapping(QueryRouter.GLOBAL_TEMPLATE)
+    public Envelope<?> global(@PathVariable(QueryRouter.QUERY_VARIABLE) String query, @RequestParam Map<String, String> params) {
         GlobalQuery<?> globalQuery = registry.globalQuery(query)
                 .orElseThrow(() -> new ApiException.NotFound("no global query named " + query));
         QueryResult<? extends Envelope<?>> result;

@@ -5,15 +5,19 @@ import java.util.regex.Pattern;
 /** Checks of path and query parameters shared by every controller, so every service rejects the same way. */
 public final class RequestParams {
 
-    /** Ids as producers send them: letters, digits and a few separators, at most 128 characters. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
+    /** Ids as producers send them: letters, digits and a few separators ... */
+    public static final String ID_PATTERN = "^[A-Za-z0-9_.:@-]+$";
+    /** ... at most this many characters. */
+    public static final int ID_MAX_LENGTH = 128;
+
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
     private RequestParams() {
     }
 
     public static String id(String name, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
-            throw new ApiException.BadParameter(name + " must be 1-128 letters, digits or _ . : @ -");
+        if (value == null || value.length() > ID_MAX_LENGTH || !ID.matcher(value).matches()) {
+            throw new ApiException.BadParameter(name + " must be 1-" + ID_MAX_LENGTH + " letters, digits or _ . : @ -");
         }
         return value;
     }

@@ -1,16 +1,16 @@
 package com.example.analytics.support.web;
 
-import com.example.analytics.model.json.Json;
 import com.example.analytics.support.metrics.MicrometerProcessingMetrics;
 import com.example.analytics.support.query.InstanceClient;
 import com.example.analytics.support.streams.ManagedKafkaStreams;
 import com.example.analytics.support.streams.StreamTime;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,13 +25,33 @@ import org.springframework.web.bind.annotation.RestController;
  * instances. Counts are since each instance started; Prometheus keeps the history.
  */
 @RestController
+@Tag(name = "service", description = "The instances of this service and what they counted")
 public class StatsController {
 
     static final String INTERNAL_PATH = "/internal/stats";
 
     /** What one instance reports about itself. */
-    public record InstanceStats(String instance, String state, long lateRecords, long deadLetteredRecords,
-                                Double asOf) {
+    public record InstanceStats(
+            @Schema(description = "host:port of the instance") String instance,
+            @Schema(description = "Kafka Streams state", example = "RUNNING") String state,
+            long lateRecords,
+            long deadLetteredRecords,
+            @Schema(description = "Stream time of the instance, epoch seconds") Double asOf) {
+    }
+
+    /**
+     * @param complete whether every instance of the service answered; the sums cover only those that did
+     */
+    public record Stats(
+            @Schema(description = "Late records (counted, not applied) since each instance started")
+            long lateRecords,
+            @Schema(description = "Records written to analytics_dlq since each instance started")
+            long deadLetteredRecords,
+            @Schema(description = "Latest stream time among the instances that answered, epoch seconds")
+            Double asOf,
+            List<InstanceStats> instances,
+            @Schema(description = "Whether every instance answered; the sums cover only those that did")
+            boolean complete) {
     }
 
     private final ManagedKafkaStreams runtime;
@@ -56,8 +76,9 @@ public class StatsController {
                 metrics.lateTotal(), metrics.deadLetteredTotal(), streamTime.epochSeconds());
     }
 
+    @Operation(summary = "Late and dead-lettered record counts, summed over all instances")
     @GetMapping("/api/stats")
-    public Map<String, Object> all() {
+    public Stats stats() {
         Set<HostInfo> hosts = new LinkedHashSet<>();
         runtime.streams().ifPresent(streams -> {
             try {
@@ -70,8 +91,8 @@ public class StatsController {
         calls.add(CompletableFuture.completedFuture(here()));
         for (HostInfo host : hosts) {
             if (!host.equals(runtime.self())) {
-                calls.add(client.get(host, INTERNAL_PATH, Map.of())
-                        .thenApply(r -> r.status() == 200 ? Json.mapper().readValue(r.body(), InstanceStats.class) : null)
+                calls.add(client.get(host, INTERNAL_PATH, InstanceStats.class)
+                        .thenApply(response -> response.status() == 200 ? response.body() : null)
                         .exceptionally(e -> null));
             }
         }
@@ -88,13 +109,9 @@ public class StatsController {
                 // counted as not answered below
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("late_records", answered.stream().mapToLong(InstanceStats::lateRecords).sum());
-        body.put("dead_lettered_records", answered.stream().mapToLong(InstanceStats::deadLetteredRecords).sum());
-        body.put("as_of", answered.stream().map(InstanceStats::asOf).filter(Objects::nonNull)
-                .max(Double::compare).orElse(null));
-        body.put("instances", answered);
-        body.put("complete", answered.size() == Math.max(1, hosts.size()));
-        return body;
+        return new Stats(answered.stream().mapToLong(InstanceStats::lateRecords).sum(),
+                answered.stream().mapToLong(InstanceStats::deadLetteredRecords).sum(),
+                answered.stream().map(InstanceStats::asOf).filter(Objects::nonNull).max(Double::compare).orElse(null),
+                answered, answered.size() == Math.max(1, hosts.size()));
     }
 }

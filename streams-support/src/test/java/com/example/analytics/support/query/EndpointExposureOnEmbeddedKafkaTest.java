@@ -27,8 +27,8 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 /**
  * What a client can reach. With {@code analytics.streams.internal-port}, instances route to each other over that
  * port only: a key owned by the other instance is still answered through the API port, the routing endpoints are
- * not on the API port, and the internal port serves nothing but them. Of the actuator, only health, info and
- * prometheus are exposed.
+ * not on the API port, and the internal port serves nothing but them (neither API docs nor Swagger UI). Of the
+ * actuator, only health, info and prometheus are exposed.
  */
 @KafkaBrokerTest
 class EndpointExposureOnEmbeddedKafkaTest {
@@ -71,6 +71,10 @@ class EndpointExposureOnEmbeddedKafkaTest {
             assertNotFoundProblem(Http.get(a.baseUrl() + "/internal/key/count?key=" + keyOfB));
             assertNotFoundProblem(Http.get("http://localhost:" + internalA + "/api/counts"));
             assertNotFoundProblem(Http.get("http://localhost:" + internalA + "/actuator/health"));
+            assertNotFoundProblem(Http.get("http://localhost:" + internalA + "/v3/api-docs"));
+            assertNotFoundProblem(Http.get("http://localhost:" + internalA + "/swagger-ui/index.html"));
+            assertThat(Http.get(a.baseUrl() + "/v3/api-docs").status()).isEqualTo(200);
+            assertThat(Http.get(a.baseUrl() + "/swagger-ui/index.html").status()).isEqualTo(200);
             assertThat(Http.get("http://localhost:" + internalA + "/internal/stats").status()).isEqualTo(200);
             assertThat(Http.get(a.baseUrl() + "/actuator/health/readiness").status()).isEqualTo(200);
 

@@ -181,6 +181,9 @@ abstract class RoutingScenario {
         String metrics = Http.get(a.baseUrl() + "/actuator/prometheus").body()
                 + Http.get(b.baseUrl() + "/actuator/prometheus").body();
         assertThat(metrics).contains("analytics_dlq_records_total{reason=\"WRONG_TYPE\"", "kafka_stream_");
+        // Proxied keys were timed by URI template, not one series per key.
+        assertThat(metrics).containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/internal/key/\\{query}");
+        assertThat(metrics).doesNotContain("uri=\"/internal/key/count?key=user_");
         for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
             assertThat(Http.get(a.baseUrl() + hidden).status()).as(hidden).isEqualTo(404);
         }

@@ -3,8 +3,11 @@ package com.example.analytics.support.test;
 import com.example.analytics.model.topics.Topics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Deterministic valid events for broker tests of hostile input, including the unusual-but-valid ones DESIGN.md
@@ -53,6 +56,20 @@ public final class GoodEvents {
             json = json.substring(0, json.length() - 1) + ",\"event_id\":\"e-" + n + "\",\"client\":{\"v\":2}}";
         }
         return new Event(topic, id, type, time, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code count} events spread round-robin over {@code topics}, {@code spacing} apart in event time from
+     * {@code start}: a little traffic so that a service's stores hold known ids.
+     */
+    public static List<ProducerRecord<byte[], byte[]>> records(List<String> topics, int count, Instant start,
+                                                               Duration spacing) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            Event event = event(topics.get(n % topics.size()), n, start.plus(spacing.multipliedBy(n)));
+            records.add(new ProducerRecord<>(event.topic(), event.key(), event.value()));
+        }
+        return records;
     }
 
     /** Epoch seconds with millisecond fraction, as producers write them. */

@@ -175,6 +175,7 @@ public abstract class HostileInputScenario {
         assertThat(stats.json().get("dead_lettered_records").asLong()).isEqualTo(bad.size());
 
         assertCounted(service, allGood);
+        ServiceInstance.assertCounterSeriesRegisteredAtStart(service);
 
         double ratio = poisoned.goodPerSecond() / clean.goodPerSecond();
         System.out.printf("HOSTILE-INPUT %s: %d kinds, %d hostile records; clean %.0f good rec/s (%d ms), "

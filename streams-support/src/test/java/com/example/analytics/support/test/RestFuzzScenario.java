@@ -21,7 +21,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
@@ -94,14 +93,8 @@ public abstract class RestFuzzScenario {
         service = ServiceInstance.start(application, broker.getBrokersAsString(), serviceName + "-fuzz",
                 Map.of("spring.application.name", serviceName));
         await().atMost(Duration.ofSeconds(90)).until(() -> service.streams().isReady());
-        List<ProducerRecord<byte[], byte[]>> seed = new ArrayList<>();
-        Instant time = Instant.now().minus(Duration.ofMinutes(30));
-        for (int n = 0; n < 600; n++) {
-            GoodEvents.Event event = GoodEvents.event(inputTopics.get(n % inputTopics.size()), n,
-                    time.plusMillis(n * 100L));
-            seed.add(new ProducerRecord<>(event.topic(), event.key(), event.value()));
-        }
-        TopicRecords.produce(broker.getBrokersAsString(), seed);
+        TopicRecords.produce(broker.getBrokersAsString(), GoodEvents.records(inputTopics, 600,
+                Instant.now().minus(Duration.ofMinutes(30)), Duration.ofMillis(100)));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Http.get(service.baseUrl() + "/api/stats").json().path("as_of").isNumber());
     }
@@ -121,14 +114,21 @@ public abstract class RestFuzzScenario {
         URI uri = URI.create(service.baseUrl() + request.pathAndQuery());
         Http.Response response = Http.send(request.method(), uri);
 
+        // The one redirect: /swagger-ui.html sends a browser on to Swagger UI's page.
+        boolean toSwaggerUi = request.pathAndQuery().startsWith("/swagger-ui.html")
+                && request.method().matches("GET|HEAD");
         assertThat(response.status()).as("status").satisfiesAnyOf(
                 status -> assertThat(status).isBetween(200, 299),
-                status -> assertThat(status).isBetween(400, 499));
+                status -> assertThat(status).isBetween(400, 499),
+                status -> assertThat(toSwaggerUi && status == 302).as("redirect to Swagger UI").isTrue());
         String body = response.body();
         assertThat(body.length()).as("answer size").isLessThanOrEqualTo(MAX_BODY_CHARS);
         boolean metrics = request.pathAndQuery().startsWith("/actuator/prometheus") && response.status() == 200;
+        boolean swaggerUi = request.pathAndQuery().startsWith("/swagger-ui") && response.status() == 200;
         // Metrics name classes by design (exception tags, the main class); they are for the scraper, not clients.
-        assertThat(!metrics && LEAK.matcher(body).find()).as("leaks internals: %s", abbreviate(body)).isFalse();
+        // Swagger UI is a web page.
+        assertThat(!metrics && !swaggerUi && LEAK.matcher(body).find()).as("leaks internals: %s", abbreviate(body))
+                .isFalse();
         if (response.status() >= 400 && !request.method().equals("HEAD")) {
             assertThat(response.contentType()).as("content type of %s", abbreviate(body))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -158,7 +158,9 @@ public abstract class RestFuzzScenario {
         templates.addAll(List.of("/api/instances", "/api/stats", "/internal/stats", "/internal/key/{id}",
                 "/internal/global/{id}", "/actuator", "/actuator/health", "/actuator/health/{id}",
                 "/actuator/info", "/actuator/prometheus", "/actuator/env", "/actuator/heapdump",
-                "/actuator/{id}", "/error", "/{id}", "/api/{id}", "/api/{id}/{id}"));
+                "/actuator/{id}", "/error", "/{id}", "/api/{id}", "/api/{id}/{id}", "/v3/api-docs",
+                "/v3/api-docs/{id}", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html",
+                "/swagger-ui/{id}"));
         Arbitrary<String> template = Arbitraries.of(templates);
         return Combinators.combine(template, ids(), ids(), Arbitraries.of("", "", "", "/", "//", "/..", ";x=1",
                         "/%2e%2e/%2e%2e/etc/passwd", ".json", "%00"))

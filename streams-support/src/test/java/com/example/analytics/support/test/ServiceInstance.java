@@ -1,12 +1,17 @@
 package com.example.analytics.support.test;
 
 import com.example.analytics.support.streams.ManagedKafkaStreams;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.assertj.core.api.Assertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,9 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ServiceInstance implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final Set<String> counterSeriesAtStart;
 
     private ServiceInstance(ConfigurableApplicationContext context) {
         this.context = context;
+        this.counterSeriesAtStart = counterSeries();
     }
 
     /**
@@ -63,6 +70,39 @@ public final class ServiceInstance implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public <T> java.util.Collection<T> beans(Class<T> type) {
+        return context.getBeansOfType(type).values();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    /**
+     * Series of the service's processing counters ({@code analytics.*}) that did not exist when it started: each
+     * should have been registered at 0, so a dashboard shows 0 and {@code rate()} sees its first increment.
+     */
+    public Set<String> counterSeriesCreatedSinceStart() {
+        Set<String> created = counterSeries();
+        created.removeAll(counterSeriesAtStart);
+        return created;
+    }
+
+    /** Fails unless every counter series the instances have now existed when each started. */
+    public static void assertCounterSeriesRegisteredAtStart(ServiceInstance... instances) {
+        for (ServiceInstance instance : instances) {
+            Assertions.assertThat(instance.counterSeriesCreatedSinceStart())
+                    .as("counter series of %s not registered at start", instance.hostAndPort()).isEmpty();
+        }
+    }
+
+    private Set<String> counterSeries() {
+        return context.getBean(MeterRegistry.class).getMeters().stream()
+                .filter(meter -> meter.getId().getName().startsWith("analytics."))
+                .map(meter -> meter.getId().getName() + meter.getId().getTags())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Makes the instance unreachable over HTTP while its Kafka Streams keeps running and owning partitions. */

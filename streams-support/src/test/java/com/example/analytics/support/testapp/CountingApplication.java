@@ -4,6 +4,13 @@ import com.example.analytics.support.query.GlobalQuery;
 import com.example.analytics.support.query.KeyQuery;
 import com.example.analytics.support.query.QueryRouter;
 import com.example.analytics.support.streams.TopologyEnvironment;
+import com.example.analytics.support.web.BadRequestResponse;
+import com.example.analytics.support.web.GlobalAnswer;
+import com.example.analytics.support.web.GlobalQueryResponses;
+import com.example.analytics.support.web.IdParameter;
+import com.example.analytics.support.web.KeyAnswer;
+import com.example.analytics.support.web.KeyQueryResponses;
+import com.example.analytics.support.web.Limit;
 import com.example.analytics.support.web.QueryResponses;
 import com.example.analytics.support.web.RequestParams;
 import java.util.Comparator;
@@ -20,7 +27,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A service built the way the real four are, around {@link CountingTopology}. */
@@ -94,14 +100,16 @@ public class CountingApplication {
         }
 
         @GetMapping("/api/counts/{userId}")
-        Map<String, Object> count(@PathVariable String userId) {
+        @KeyQueryResponses
+        KeyAnswer<UserCount> count(@PathVariable @IdParameter String userId) {
             return responses.forKey(router.byKey(countQuery, RequestParams.id("userId", userId), Map.of()));
         }
 
         @GetMapping("/api/counts")
-        Map<String, Object> totals(@RequestParam(required = false) String limit) {
-            int top = RequestParams.limit("limit", limit, 3, 100);
-            return responses.forGlobal(router.global(totalsQuery, Map.of("limit", Integer.toString(top))));
+        @GlobalQueryResponses
+        @BadRequestResponse
+        GlobalAnswer<Totals> totals(@Limit(defaultValue = "3", max = "100") int limit) {
+            return responses.forGlobal(router.global(totalsQuery, Map.of("limit", Integer.toString(limit))));
         }
     }
 }

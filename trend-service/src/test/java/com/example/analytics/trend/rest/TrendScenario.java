@@ -117,6 +117,12 @@ abstract class TrendScenario {
      * once, during the spike: at its trigger second when every partition's counts were in before that second was
      * judged, later when a partition caught up after it (its counts are then judged on arrival).
      */
+    /** Whatever the traffic made the instances count (actions, DLQ, late records) was a series from the start. */
+    @Test
+    void everyCounterTheTrafficIncrementedWasRegisteredAtStart() {
+        ServiceInstance.assertCounterSeriesRegisteredAtStart(a, b);
+    }
+
     @Test
     void eachInjectedSpikeOfSharesIsReportedOnceWhileItLasts() {
         await().atMost(WAIT).untilAsserted(() -> {

@@ -260,6 +260,12 @@ abstract class UserAnalyticsScenario {
         assertThat(sessions.get("sessions")).hasSize(Math.min(10, expected.sessionsByUser.get(userOfB).size()));
     }
 
+    /** Whatever the traffic made the instances count (actions, DLQ, late records) was a series from the start. */
+    @Test
+    void everyCounterTheTrafficIncrementedWasRegisteredAtStart() {
+        ServiceInstance.assertCounterSeriesRegisteredAtStart(a, b);
+    }
+
     @Test
     void badRecordsReachTheDlq() {
         await().atMost(WAIT).untilAsserted(() -> assertThat(
