@@ -32,7 +32,7 @@ class FraudConfiguration {
     /** A counter of {@code potential_fraud} actions for each active rule, at 0 from the start. */
     @Bean
     CounterSeries fraudCounterSeries(List<FraudRule<?>> fraudRules) {
-        return CounterSeries.action("potential_fraud", fraudRules.stream().map(FraudRule::name).toList());
+        return FraudTopology.counters(fraudRules);
     }
 
     @Bean

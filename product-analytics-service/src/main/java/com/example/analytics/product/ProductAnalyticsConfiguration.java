@@ -30,7 +30,7 @@ class ProductAnalyticsConfiguration {
      */
     @Bean
     CounterSeries productCounterSeries() {
-        return CounterSeries.action("trending_product").withLateSources("sales-closed-windows");
+        return ProductTopology.COUNTERS;
     }
 
     @Bean

@@ -28,7 +28,7 @@ class TrendConfiguration {
      */
     @Bean
     CounterSeries trendCounterSeries() {
-        return CounterSeries.action("event_spike").withLateSources("trend-partial-counts");
+        return TrendTopology.COUNTERS;
     }
 
     @Bean

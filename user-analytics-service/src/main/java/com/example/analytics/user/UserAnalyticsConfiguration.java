@@ -33,7 +33,7 @@ public class UserAnalyticsConfiguration {
     /** The counters of the actions the topology publishes, at 0 from the start. */
     @Bean
     CounterSeries userAnalyticsCounterSeries() {
-        return CounterSeries.action("high_engagement");
+        return UserAnalyticsTopology.COUNTERS;
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.example.analytics.fraud.FraudProperties;
 import com.example.analytics.fraud.rules.FraudRule;
 import com.example.analytics.model.Action;
 import com.example.analytics.model.json.JsonSerde;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
@@ -19,6 +20,11 @@ public final class FraudTopology {
 
     public static final String USERS_STORE = "fraud-users";
     public static final String RECENT_ALERTS_STORE = "fraud-recent-alerts";
+
+    /** The counters of the actions the rules publish, registered at 0 when the service starts. */
+    public static CounterSeries counters(List<FraudRule<?>> rules) {
+        return CounterSeries.action(FraudProcessor.ACTION_TYPE, rules.stream().map(FraudRule::name).toList());
+    }
 
     private FraudTopology() {
     }

@@ -33,6 +33,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 final class ProductStatsProcessor implements Processor<String, ProductEvent, String, Action> {
 
+    static final String ACTION_TYPE = "trending_product";
     private static final byte[] PRESENT = new byte[0];
 
     private final ProductProperties.Trending trending;
@@ -123,7 +124,7 @@ final class ProductStatsProcessor implements Processor<String, ProductEvent, Str
             data.put("product_id", productId);
             data.put("hourly_views", hourlyViews);
             data.put("total_views", counters.totalViews);
-            context.forward(new Record<>(productId, env.action("trending_product", null, productId,
+            context.forward(new Record<>(productId, env.action(ACTION_TYPE, null, productId,
                     Long.toString(eventTimeMillis), eventTimeMillis, data), eventTimeMillis));
         }
         counters.trending = above;

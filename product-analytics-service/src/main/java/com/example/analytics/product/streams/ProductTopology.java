@@ -5,6 +5,7 @@ import com.example.analytics.model.SalesSummary;
 import com.example.analytics.model.json.JsonSerde;
 import com.example.analytics.model.topics.Topics;
 import com.example.analytics.product.ProductProperties;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.progress.EveryPartition;
 import com.example.analytics.support.progress.ProgressReporter;
 import com.example.analytics.support.progress.SourceProgress;
@@ -37,6 +38,9 @@ import org.apache.kafka.streams.state.Stores;
 public final class ProductTopology {
 
     public static final String PRODUCTS_STORE = "product-stats";
+    /** The counters of what the topology publishes and counts as late, registered at 0 when the service starts. */
+    public static final CounterSeries COUNTERS = CounterSeries.action(ProductStatsProcessor.ACTION_TYPE)
+            .withLateSources(SalesWindowProcessor.LATE_SALES);
     /** Products on the heap, in front of their stores ({@link ProductStatsProcessor}). */
     static final String PRODUCTS_CACHE = "product-cache";
     /** At most this many products stay on the heap after a commit, the most recently used. */

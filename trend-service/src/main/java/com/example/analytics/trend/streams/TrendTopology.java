@@ -5,6 +5,7 @@ import com.example.analytics.model.ProductEvent;
 import com.example.analytics.model.UserEvent;
 import com.example.analytics.model.json.JsonSerde;
 import com.example.analytics.model.topics.Topics;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.progress.EveryPartition;
 import com.example.analytics.support.progress.ProgressReporter;
 import com.example.analytics.support.streams.InputProgress;
@@ -37,6 +38,9 @@ import org.apache.kafka.streams.state.Stores;
 public final class TrendTopology {
 
     public static final String TRENDS_STORE = "trends";
+    /** The counters of what the topology publishes and counts as late, registered at 0 when the service starts. */
+    public static final CounterSeries COUNTERS = CounterSeries.action(TrendCounter.ACTION_TYPE)
+            .withLateSources(TrendCounter.LATE_PARTIALS);
     /** The trend keys' states on the heap, in front of {@link #TRENDS_STORE}. */
     static final String TRENDS_CACHE = "trends-cache";
     /** How far each source task is done, and how far the spike rule has been evaluated. */

@@ -1,6 +1,7 @@
 package com.example.analytics.user.topology;
 
 import com.example.analytics.model.Action;
+import com.example.analytics.support.metrics.CounterSeries;
 import com.example.analytics.support.streams.Inputs;
 import com.example.analytics.support.streams.Outputs;
 import com.example.analytics.support.streams.TopologyEnvironment;
@@ -33,6 +34,8 @@ public final class UserAnalyticsTopology {
     /** Sessions no event can change any more, one entry each ({@link ClosedSessions}). */
     public static final String CLOSED_SESSIONS_STORE = "user-closed-sessions";
     public static final String CENSUS_STORE = "user-session-census";
+    /** The counters of what the topology publishes, registered at 0 when the service starts. */
+    public static final CounterSeries COUNTERS = CounterSeries.action(SessionProcessor.ACTION_TYPE);
 
     private UserAnalyticsTopology() {
     }
