@@ -70,7 +70,7 @@ public final class WriteBehindCache<K, V> implements StateStore, CachedStateStor
 
     /** A builder for the topology: the cache has no changelog of its own, the stores behind it have theirs. */
     public static <K, V> StoreBuilder<WriteBehindCache<K, V>> builder(String name, int maxEntries) {
-        return new Builder<>(name, maxEntries);
+        return new HeapStoreBuilder<>(name, () -> new WriteBehindCache<>(name, maxEntries));
     }
 
     /** Called from the processor's {@code init}, after its stores are available. */
@@ -205,56 +205,5 @@ public final class WriteBehindCache<K, V> implements StateStore, CachedStateStor
     private Writer<K, V> writer() {
         loader();
         return writer;
-    }
-
-    private static final class Builder<K, V> implements StoreBuilder<WriteBehindCache<K, V>> {
-
-        private final String name;
-        private final int maxEntries;
-
-        Builder(String name, int maxEntries) {
-            this.name = name;
-            this.maxEntries = maxEntries;
-        }
-
-        @Override
-        public StoreBuilder<WriteBehindCache<K, V>> withCachingEnabled() {
-            throw new UnsupportedOperationException("a write-behind cache takes no record cache in front of it");
-        }
-
-        @Override
-        public StoreBuilder<WriteBehindCache<K, V>> withCachingDisabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<WriteBehindCache<K, V>> withLoggingEnabled(Map<String, String> config) {
-            throw new UnsupportedOperationException("the stores behind a write-behind cache keep the changelogs");
-        }
-
-        @Override
-        public StoreBuilder<WriteBehindCache<K, V>> withLoggingDisabled() {
-            return this;
-        }
-
-        @Override
-        public WriteBehindCache<K, V> build() {
-            return new WriteBehindCache<>(name, maxEntries);
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return Map.of();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return false;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
     }
 }

@@ -1,7 +1,7 @@
 package com.example.analytics.user.session;
 
+import com.example.analytics.support.streams.HeapStoreBuilder;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -48,7 +48,7 @@ public final class SessionCensusStore implements StateStore, CensusView {
     }
 
     public static StoreBuilder<SessionCensusStore> builder(String name, long gapSeconds) {
-        return new Builder(name, gapSeconds);
+        return new HeapStoreBuilder<>(name, () -> new SessionCensusStore(name, gapSeconds));
     }
 
     /** The census to update; the stream thread calls {@link #ready()} once it has been rebuilt. */
@@ -103,56 +103,5 @@ public final class SessionCensusStore implements StateStore, CensusView {
     @Override
     public boolean isOpen() {
         return open;
-    }
-
-    private static final class Builder implements StoreBuilder<SessionCensusStore> {
-        private final String name;
-        private final long gapSeconds;
-
-        Builder(String name, long gapSeconds) {
-            this.name = name;
-            this.gapSeconds = gapSeconds;
-        }
-
-        @Override
-        public StoreBuilder<SessionCensusStore> withCachingEnabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<SessionCensusStore> withCachingDisabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<SessionCensusStore> withLoggingEnabled(Map<String, String> config) {
-            throw new UnsupportedOperationException("the session census is rebuilt from the sessions store, "
-                    + "it has no changelog");
-        }
-
-        @Override
-        public StoreBuilder<SessionCensusStore> withLoggingDisabled() {
-            return this;
-        }
-
-        @Override
-        public SessionCensusStore build() {
-            return new SessionCensusStore(name, gapSeconds);
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return Map.of();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return false;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
     }
 }
